@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "kansrijk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kansrijk", targets: ["kansrijk"]),
+        .library(name: "KansrijkApp", targets: ["KansrijkApp"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+    ],
+    targets: [
+        .target(
+            name: "KansrijkApp",
+            dependencies: [
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+            ]
+        ),
+        .executableTarget(
+            name: "kansrijk",
+            dependencies: [.target(name: "KansrijkApp")]
+        ),
+        .testTarget(
+            name: "KansrijkAppTests",
+            dependencies: [
+                .target(name: "KansrijkApp"),
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,54 @@
+import Fluent
+import Logging
+import Vapor
+
+public enum Kansrijk {
+    /// `kansrijk` with no command serves; see `kansrijk --help` for the others.
+    public static func main() async throws {
+        var env = try Environment.detect()
+        try LoggingSystem.bootstrap(from: &env)
+        let settings: Settings
+        do {
+            settings = try Settings.fromEnvironment()
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            exit(2)
+        }
+        let app = try await Application.make(env)
+        do {
+            try await configure(app, settings: settings)
+            let command = env.arguments.dropFirst().first
+            if command == nil || command == "serve" {
+                try await app.prepareForServing()
+                announce(app)
+            }
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    /// Tells a newcomer where to go and how to sign in.
+    static func announce(_ app: Application) {
+        let host = app.http.server.configuration.hostname
+        let port = app.http.server.configuration.port
+        var lines = ["", "Kansrijk is running.", "  Database: \(describe(app.settings.database))"]
+        if app.settings.loadDemoWhenEmpty {
+            lines.append("  Demo accounts (password: \(app.settings.demoPassword)):")
+            for account in DemoData.accounts { lines.append("    \(account.email)  (\(account.role.rawValue))") }
+        }
+        lines.append("  Listening on the address Vapor prints below (default http://\(host):\(port)).")
+        print(lines.joined(separator: "\n"))
+    }
+
+    static func describe(_ db: Settings.Database) -> String {
+        switch db {
+        case .sqliteFile(let path): "SQLite file \(path)"
+        case .sqliteMemory: "SQLite in memory"
+        case .postgres: "PostgreSQL (DATABASE_URL)"
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import Fluent
+import Vapor
+
+/// Every migration, in the order it runs. Append only.
+enum KansrijkMigrations {
+    static func register(on app: Application) {
+        let data = app.settings.rootDirectory + "Resources/Data/"
+        app.migrations.add(CreateAreas())
+        app.migrations.add(SeedAreas2025(dataDirectory: data))
+        app.migrations.add(CreateOrganisations())
+        app.migrations.add(CreateUsers())
+        app.migrations.add(CreateCoalitions())
+        app.migrations.add(SessionRecord.migration)
+        app.migrations.add(CreateDirectory())
+        app.migrations.add(SeedVocabulary())
+        app.migrations.add(CreatePathways())
+    }
+}

@@ -1,0 +1,88 @@
+import Vapor
+
+/// Typed settings read once from the environment at start-up.
+/// Anything malformed fails loudly with the complete list of problems.
+public struct Settings: Sendable {
+    public enum Database: Sendable, Equatable {
+        case sqliteFile(path: String)
+        case sqliteMemory
+        case postgres(url: String)
+    }
+
+    public var database: Database
+    /// Password of the demo accounts; printed at start so a newcomer can log in.
+    public var demoPassword: String
+    /// bcrypt cost; lowered in tests and CI to keep hashing fast.
+    public var bcryptCost: Int
+    /// Run migrations when the server starts (always on the SQLite default).
+    public var autoMigrate: Bool
+    /// Load the demo data when the database holds no organisations yet.
+    public var loadDemoWhenEmpty: Bool
+    /// Mark cookies `Secure` (set when served behind HTTPS).
+    public var secureCookies: Bool
+    /// Folder that holds `Resources/` and `Public/`.
+    public var rootDirectory: String
+
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
+        var problems: [String] = []
+        let root = env["KANSRIJK_ROOT"].map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+            ?? DirectoryConfiguration.detect().workingDirectory
+        let database: Database
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                database = .postgres(url: url)
+            } else {
+                problems.append("DATABASE_URL must start with postgres:// (got '\(url.prefix(12))...')")
+                database = .sqliteMemory
+            }
+        } else if env["KANSRIJK_DATABASE_PATH"] == ":memory:" {
+            database = .sqliteMemory
+        } else {
+            database = .sqliteFile(path: env["KANSRIJK_DATABASE_PATH"] ?? "./kansrijk.sqlite")
+        }
+        var cost = 12
+        if let raw = env["KANSRIJK_BCRYPT_COST"] {
+            if let c = Int(raw), (4...31).contains(c) { cost = c } else {
+                problems.append("KANSRIJK_BCRYPT_COST must be a whole number from 4 to 31")
+            }
+        }
+        let isPostgres: Bool = { if case .postgres = database { return true } else { return false } }()
+        let settings = Settings(
+            database: database,
+            demoPassword: env["KANSRIJK_DEMO_PASSWORD"] ?? "kansrijk-demo",
+            bcryptCost: cost,
+            autoMigrate: Self.flag(env["KANSRIJK_AUTO_MIGRATE"]) ?? !isPostgres,
+            loadDemoWhenEmpty: Self.flag(env["KANSRIJK_LOAD_DEMO"]) ?? !isPostgres,
+            secureCookies: Self.flag(env["KANSRIJK_SECURE_COOKIES"]) ?? false,
+            rootDirectory: root
+        )
+        if settings.demoPassword.count < 8 {
+            problems.append("KANSRIJK_DEMO_PASSWORD must have at least 8 characters")
+        }
+        guard problems.isEmpty else { throw SettingsError(problems: problems) }
+        return settings
+    }
+
+    static func flag(_ raw: String?) -> Bool? {
+        guard let raw = raw?.lowercased() else { return nil }
+        return ["1", "true", "yes", "ja", "on"].contains(raw)
+    }
+}
+
+public struct SettingsError: Error, CustomStringConvertible {
+    public var problems: [String]
+    public var description: String {
+        "Kansrijk cannot start; fix these settings:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}
+
+extension Application {
+    private struct SettingsKey: StorageKey { typealias Value = Settings }
+    public var settings: Settings {
+        get {
+            guard let s = storage[SettingsKey.self] else { fatalError("Settings are set in configure(_:) before use") }
+            return s
+        }
+        set { storage[SettingsKey.self] = newValue }
+    }
+}

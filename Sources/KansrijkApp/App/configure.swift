@@ -1,0 +1,93 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Leaf
+import LeafKit
+import NIOConcurrencyHelpers
+import Vapor
+
+/// Builds the application: database, sessions, views, middleware, routes, commands.
+/// Used by the executable and, with other settings, by the tests.
+public func configure(_ app: Application, settings: Settings) async throws {
+    app.settings = settings
+    let root = settings.rootDirectory
+
+    switch settings.database {
+    case .sqliteFile(let path):
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+    case .postgres(let url):
+        var config = try SQLPostgresConfiguration(url: url)
+        if !url.contains("sslmode") { config.coreConfiguration.tls = .disable }
+        app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+    }
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+
+    // sessions: stored in the database, cookie not readable by scripts, sent same-site only
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "kansrijk_sessie") { id in
+        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(60 * 60 * 10), maxAge: nil,
+                          path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    app.views.use(.leaf)
+    app.leaf.sources = .singleSource(NIOLeafFiles(
+        fileio: app.fileio, limits: .default, sandboxDirectory: root, viewDirectory: root + "Resources/Views/"))
+    app.leaf.cache.isEnabled = app.environment.isRelease
+    app.leaf.tags["t"] = TranslateTag()
+
+    app.routes.defaultMaxBodySize = "2mb"
+    app.middleware = Middlewares()
+    app.middleware.use(KansrijkErrorMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: root + "Public/"))
+    app.middleware.use(LanguageMiddleware())
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(User.sessionAuthenticator())
+
+    KansrijkMigrations.register(on: app)
+    _ = app.directory
+    app.loginThrottle = LoginThrottle()
+    try routes(app)
+    registerCommands(app)
+}
+
+/// Sets the headers every response should carry.
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: req)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        if response.headers.contentType == .html {
+            response.headers.replaceOrAdd(name: "Content-Security-Policy",
+                                          value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")
+        }
+        return response
+    }
+}
+
+extension Application {
+    private struct ReadyKey: StorageKey { typealias Value = NIOLockedValueBox<Bool> }
+
+    /// True once migrations ran and the directory is loaded.
+    var isReady: Bool {
+        get { storage[ReadyKey.self]?.withLockedValue { $0 } ?? false }
+        set {
+            if let box = storage[ReadyKey.self] { box.withLockedValue { $0 = newValue } }
+            else { storage[ReadyKey.self] = .init(newValue) }
+        }
+    }
+
+    /// What `serve` does before it listens: migrate (SQLite default), load demo data on an
+    /// empty database, load the directory into memory.
+    func prepareForServing() async throws {
+        if settings.autoMigrate { try await autoMigrate() }
+        if settings.loadDemoWhenEmpty, try await Organisation.query(on: db).count() == 0 {
+            try await DemoData(password: settings.demoPassword).load(on: self)
+        }
+        try await directory.reload(on: db)
+        isReady = true
+    }
+}

@@ -1,0 +1,23 @@
+import Fluent
+import Vapor
+
+func routes(_ app: Application) throws {
+    app.get("health", "ready") { req async throws -> Response in
+        guard req.application.isReady else {
+            throw Abort(.serviceUnavailable, reason: "Nog niet klaar: de database is niet gemigreerd of het aanbod wordt geladen.")
+        }
+        return Response(status: .ok, body: .init(string: "ok"))
+    }
+    app.get("health", "live") { _ in "ok" }
+
+    let pages = app.grouped(CSRFMiddleware())
+    try pages.register(collection: HomeController())
+    try pages.register(collection: LoginController())
+    try pages.register(collection: DirectoryController())
+    try pages.register(collection: ServiceEditController())
+    try pages.register(collection: PathwayController())
+    try pages.register(collection: CoverageController())
+    try pages.register(collection: ParentController())
+
+    try app.register(collection: HSDSController())
+}

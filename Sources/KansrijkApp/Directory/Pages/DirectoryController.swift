@@ -1,0 +1,80 @@
+import Fluent
+import Vapor
+
+struct SearchPage: Encodable {
+    var page: PageMeta
+    var q: String
+    var municipalities: [SelectOption]
+    var phases: [SelectOption]
+    var themes: [SelectOption]
+    var groups: [SelectOption]
+    var languages: [SelectOption]
+    var errors: [String]
+    var searched: Bool
+    var total: Int
+    var results: [ServiceSummaryView]
+    var pageNumber: Int
+    var totalPages: Int
+    var previousURL: String?
+    var nextURL: String?
+    var municipalityName: String?
+}
+
+struct ServicePage: Encodable {
+    var page: PageMeta
+    var service: ServiceDetailView
+    var canEdit: Bool
+    var signedIn: Bool
+}
+
+/// "Wie kan helpen?": the search page for professionals and the service page.
+struct DirectoryController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("aanbod", use: search)
+        routes.get("aanbod", ":id", use: show)
+    }
+
+    @Sendable func search(req: Request) async throws -> Response {
+        let snapshot = req.directory
+        let form = SearchForm(req: req, snapshot: snapshot)
+        let english = req.isEnglish
+        let results = form.errors.isEmpty ? snapshot.search(form.query) : DirectoryResults(hits: [], total: 0, page: 1, perPage: 20)
+        let municipalityName = form.gemeente.flatMap { snapshot.municipalities[$0]?.name }
+        let page = SearchPage(
+            page: try await req.pageMeta(title: req.t("search.title")),
+            q: form.q,
+            municipalities: SelectOption.municipalities(snapshot, selected: form.gemeente),
+            phases: SelectOption.terms(.fase, selected: form.fase, english: english),
+            themes: SelectOption.terms(.thema, selected: form.thema, english: english),
+            groups: SelectOption.terms(.doelgroep, selected: form.doelgroep, english: english),
+            languages: SelectOption.languages(selected: form.taal, english: english),
+            errors: form.errors,
+            searched: !form.isEmpty,
+            total: results.total,
+            results: results.hits.map { ServiceSummaryView($0.service, locality: form.gemeente == nil ? nil : $0.locality, municipalityName: municipalityName, english: english) },
+            pageNumber: results.page,
+            totalPages: results.totalPages,
+            previousURL: results.page > 1 ? form.link(page: results.page - 1, base: "/aanbod") : nil,
+            nextURL: results.page < results.totalPages ? form.link(page: results.page + 1, base: "/aanbod") : nil,
+            municipalityName: municipalityName)
+        let status: HTTPResponseStatus = form.errors.isEmpty ? .ok : .badRequest
+        return try await req.view.render("directory/search", page).encodeResponse(status: status, for: req)
+    }
+
+    @Sendable func show(req: Request) async throws -> View {
+        guard let id = req.parameters.get("id", as: UUID.self), let record = req.directory.service(id) else {
+            throw PageError.notFound
+        }
+        let user = req.auth.get(User.self)
+        var canEdit = false
+        if let user {
+            let access = try await DirectoryAccess.load(for: user, on: req.db)
+            let org = try await Organisation.find(record.organisationID, on: req.db)
+            canEdit = access.canEdit(service: record, organisationMunicipality: org?.municipalityCode)
+        }
+        let pathways = user == nil ? [] : try await PathwaySteps.pathways(using: id, on: req.db)
+        let detail = ServiceDetailView(record, snapshot: req.directory, english: req.isEnglish, showContacts: user != nil, pathways: pathways)
+        return try await req.view.render("directory/service", ServicePage(
+            page: try await req.pageMeta(title: record.name), service: detail, canEdit: canEdit, signedIn: user != nil))
+    }
+}

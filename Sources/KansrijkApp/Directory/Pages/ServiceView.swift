@@ -1,0 +1,108 @@
+import Foundation
+
+/// How a service appears in result lists and on its page, already in the reader's language.
+struct ServiceSummaryView: Encodable, Sendable {
+    var id: String
+    var name: String
+    var organisation: String
+    var summary: String
+    var locality: String?
+    var phases: [String]
+    var themes: [String]
+    var capacity: String
+    var capacityWarning: Bool
+    var access: String
+    var statusNote: String?
+
+    init(_ s: ServiceRecord, locality: Locality?, municipalityName: String?, english: Bool, forParents: Bool = false) {
+        id = s.id.uuidString.lowercased()
+        name = s.name
+        organisation = s.organisationName
+        let text = forParents ? (s.parentSummary ?? s.description) : s.description
+        summary = text.count > 220 ? String(text.prefix(217)).trimmingCharacters(in: .whitespaces) + "…" : text
+        switch locality {
+        case .municipality?: self.locality = municipalityName.map { (english ? "In " : "In ") + $0 }
+        case .region?: self.locality = english ? "In the region" : "In de regio"
+        case .nationwide?: self.locality = english ? "Nationwide or online" : "Landelijk of online"
+        case nil: self.locality = nil
+        }
+        phases = s.terms(.fase).map { $0.label(english: english) }
+        themes = s.terms(.thema).map { $0.label(english: english) }
+        capacity = s.capacity.label + (s.waitWeeks.map { english ? " (about \($0) weeks)" : " (ongeveer \($0) weken)" } ?? "")
+        capacityWarning = s.capacity.blocksAccess
+        access = s.accessRoute.label
+        statusNote = s.status == .active ? nil : s.status.label
+    }
+}
+
+/// Everything on the service page.
+struct ServiceDetailView: Encodable, Sendable {
+    struct Place: Encodable, Sendable { var name: String; var address: String; var isVirtual: Bool }
+    struct Contact: Encodable, Sendable { var name: String; var title: String?; var email: String?; var phone: String? }
+    struct Pathway: Encodable, Sendable { var id: String; var title: String; var coalition: String }
+
+    var summary: ServiceSummaryView
+    var description: String
+    var parentSummary: String?
+    var applicationProcess: String
+    var fees: String?
+    var eligibility: String?
+    var ages: String?
+    var url: String?
+    var email: String?
+    var phone: String?
+    var targetGroups: [String]
+    var evidence: String?
+    var languages: [String]
+    var areas: [String]
+    var schedules: [String]
+    var places: [Place]
+    var contacts: [Contact]
+    var pathways: [Pathway]
+    var updated: String?
+
+    init(_ s: ServiceRecord, snapshot: DirectorySnapshot, english: Bool, showContacts: Bool, pathways: [Pathway]) {
+        summary = ServiceSummaryView(s, locality: nil, municipalityName: nil, english: english)
+        description = s.description
+        parentSummary = s.parentSummary
+        applicationProcess = s.applicationProcess
+        fees = s.feesDescription
+        eligibility = s.eligibilityDescription
+        switch (s.minimumAge, s.maximumAge) {
+        case let (min?, max?): ages = "\(Self.age(min)) – \(Self.age(max)) " + (english ? "years" : "jaar")
+        case let (min?, nil): ages = (english ? "from " : "vanaf ") + Self.age(min) + (english ? " years" : " jaar")
+        case let (nil, max?): ages = (english ? "up to " : "tot ") + Self.age(max) + (english ? " years" : " jaar")
+        default: ages = nil
+        }
+        url = s.url
+        email = s.email
+        phone = s.phone
+        targetGroups = s.terms(.doelgroep).map { $0.label(english: english) }
+        evidence = s.terms(.bewijs).first?.label(english: english)
+        languages = s.languages.map { LanguageCatalog.name($0.code, english: english) }
+        areas = s.isNationwide ? [english ? "Nationwide" : "Landelijk"]
+            : s.areas.map { snapshot.municipalities[$0.municipalityCode]?.name ?? $0.municipalityCode }
+        schedules = s.schedules.map(\.description)
+        places = s.places.map {
+            Place(name: $0.name, address: [$0.street, [$0.postalCode, $0.city].compactMap { $0 }.joined(separator: " ")]
+                    .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "), isVirtual: $0.isVirtual)
+        }
+        contacts = showContacts ? s.contacts.map { Contact(name: $0.name, title: $0.title, email: $0.email, phone: $0.phone) } : []
+        self.pathways = pathways
+        updated = s.updatedAt.map { DateFormats.dutchDate($0) }
+    }
+
+    static func age(_ v: Double) -> String {
+        v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v).replacingOccurrences(of: ".", with: ",")
+    }
+}
+
+enum DateFormats {
+    static func dutchDate(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "nl_NL")
+        f.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        f.dateFormat = "d MMMM yyyy"
+        return f.string(from: date)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Turns Dutch text into search tokens: lower case, diacritics folded (financiën -> financien),
+/// split on anything that is not a letter or digit, stop words dropped, light stemming so that
+/// plurals meet their singular (schulden -> schuld, moeders -> moeder, verslavingen -> verslaving).
+enum DutchText {
+    static let stopWords: Set<String> = [
+        "de", "het", "een", "en", "van", "voor", "met", "in", "op", "bij", "aan", "te", "om", "of", "die", "dat",
+        "is", "zijn", "er", "ook", "als", "naar", "tot", "uit", "door", "over", "je", "jij", "u", "uw", "we", "wij",
+        "ze", "zij", "hun", "hoe", "wat", "wie", "waar", "nog", "niet", "wel", "maar", "dan", "kan", "kunt",
+        "the", "and", "for", "of", "to", "a",
+    ]
+
+    /// Irregular plurals the suffix rules cannot reach.
+    static let exceptions: [String: String] = [
+        "kinderen": "kind", "kinders": "kind", "eieren": "ei", "babys": "baby", "zaken": "zaak",
+        "jaren": "jaar", "weken": "week", "maanden": "maand", "steden": "stad", "gezinnen": "gezin",
+    ]
+
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "nl_NL"))
+    }
+
+    /// Words of the text, folded but not stemmed.
+    static func words(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for scalar in fold(text).unicodeScalars {
+            if CharacterSet.alphanumerics.contains(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if scalar == "'" || scalar == "’" {
+                continue  // baby's -> babys
+            } else if !current.isEmpty {
+                result.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    /// Search tokens: words without stop words, stemmed.
+    static func tokens(_ text: String) -> [String] {
+        words(text).compactMap { w in stopWords.contains(w) ? nil : stem(w) }
+    }
+
+    static func stem(_ word: String) -> String {
+        if let e = exceptions[word] { return e }
+        guard word.count > 4, word.allSatisfy({ $0.isLetter }) else { return word }
+        if word.hasSuffix("heden") { return String(word.dropLast(5)) + "heid" }
+        if word.hasSuffix("ingen") { return String(word.dropLast(2)) }
+        if word.hasSuffix("en"), word.count > 5 { return undouble(String(word.dropLast(2))) }
+        if word.hasSuffix("s"), let before = word.dropLast().last, "rlnmde".contains(before) {
+            return String(word.dropLast())
+        }
+        return word
+    }
+
+    /// groepp -> groep is no word, but lessen -> less -> les and mannen -> mann -> man are.
+    private static func undouble(_ s: String) -> String {
+        let chars = Array(s)
+        guard chars.count >= 3, let last = chars.last, chars[chars.count - 2] == last,
+              !"aeiou".contains(last) else { return s }
+        return String(chars.dropLast())
+    }
+
+    /// Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMin = current[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Everything about one service that search, the service page and the HSDS API need,
+/// gathered once per snapshot so that reads never go back to the database.
+struct ServiceRecord: Sendable {
+    struct Schedule: Sendable { var id: UUID; var byDay: String?; var opensAt: String?; var closesAt: String?; var description: String }
+    struct Contact: Sendable { var id: UUID; var name: String; var title: String?; var email: String?; var phone: String? }
+    struct Place: Sendable {
+        var id: UUID; var serviceAtLocationID: UUID; var name: String; var isVirtual: Bool
+        var street: String?; var postalCode: String?; var city: String?; var municipalityCode: String?
+        var latitude: Double?; var longitude: Double?; var accessibility: String?
+    }
+    struct Area: Sendable { var id: UUID; var municipalityCode: String }
+    struct Language: Sendable { var id: UUID; var code: String }
+
+    var id: UUID
+    var organisationID: UUID
+    var organisationName: String
+    var name: String
+    var alternateName: String?
+    var description: String
+    var parentSummary: String?
+    var status: ServiceStatus
+    var url: String?
+    var email: String?
+    var phone: String?
+    var applicationProcess: String
+    var accessRoute: AccessRoute
+    var feesDescription: String?
+    var eligibilityDescription: String?
+    var minimumAge: Double?
+    var maximumAge: Double?
+    var capacity: Capacity
+    var waitWeeks: Int?
+    var updatedAt: Date?
+    /// All attached taxonomy term ids (ours and imported ones).
+    var termIDs: [UUID]
+    var areas: [Area]
+    var languages: [Language]
+    var schedules: [Schedule]
+    var contacts: [Contact]
+    var places: [Place]
+
+    /// Our own terms among the attributes, per vocabulary.
+    func terms(_ vocabulary: Vocabulary) -> [Term] {
+        termIDs.compactMap { Term.byID[$0] }.filter { $0.vocabulary == vocabulary }
+            .sorted { Term.all.firstIndex(of: $0)! < Term.all.firstIndex(of: $1)! }
+    }
+
+    var isNationwide: Bool { areas.isEmpty }
+
+    /// Text fields for the search index, with weights.
+    var searchFields: [SearchIndex.Field] {
+        let termText = termIDs.compactMap { Term.byID[$0] }.map { ([$0.name] + $0.synonyms).joined(separator: " ") }
+            .joined(separator: " ")
+        return [
+            .init(text: name + " " + (alternateName ?? ""), weight: 3),
+            .init(text: termText, weight: 2),
+            .init(text: organisationName, weight: 1.5),
+            .init(text: [description, parentSummary ?? "", eligibilityDescription ?? ""].joined(separator: " "), weight: 1),
+        ]
+    }
+}

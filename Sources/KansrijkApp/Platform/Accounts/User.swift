@@ -1,0 +1,76 @@
+import Fluent
+import Vapor
+
+/// What a user may do. A user has exactly one role; membership of coalitions says where.
+enum Role: String, Codable, CaseIterable, Sendable, Comparable {
+    /// Midwife, JGZ nurse, social worker...: finds help, reads pathways.
+    case professional
+    /// Network coordinator (trekker): edits the offering and pathways of their coalitions.
+    case coordinator
+    /// Municipal policy advisor: reads everything of their municipality's coalitions, monitors.
+    case policy
+    /// Platform administrator: everything, everywhere.
+    case admin
+
+    var rank: Int { Role.allCases.firstIndex(of: self)! }
+    static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
+}
+
+final class User: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    // managed fields
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    // data fields
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "role") var role: Role
+    @Field(key: "is_active") var isActive: Bool
+
+    // relationships
+    @Parent(key: "organisation_id") var organisation: Organisation
+    @Siblings(through: CoalitionMember.self, from: \.$user, to: \.$coalition) var coalitions: [Coalition]
+
+    init() {}
+
+    init(id: UUID? = nil, email: String, name: String, passwordHash: String, role: Role, organisationID: UUID) {
+        self.id = id
+        self.email = email.lowercased()
+        self.name = name
+        self.passwordHash = passwordHash
+        self.role = role
+        self.isActive = true
+        self.$organisation.id = organisationID
+    }
+}
+
+extension User: ModelSessionAuthenticatable {}
+
+extension User {
+    static func find(email: String, on db: any Database) async throws -> User? {
+        try await User.query(on: db).filter(\.$email == email.lowercased()).first()
+    }
+}
+
+struct CreateUsers: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(User.schema)
+            .id()
+            .field("created_at", .datetime)
+            .field("email", .string, .required)
+            .field("name", .string, .required)
+            .field("password_hash", .string, .required)
+            .field("role", .string, .required)
+            .field("is_active", .bool, .required)
+            .field("organisation_id", .uuid, .required, .references(Organisation.schema, .id))
+            .unique(on: "email")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(User.schema).delete()
+    }
+}

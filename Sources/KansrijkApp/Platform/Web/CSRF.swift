@@ -1,0 +1,34 @@
+import Vapor
+
+/// Synchroniser-token CSRF protection: one random token per session, sent back by every form
+/// as the hidden field `csrf` (or the `X-CSRF-Token` header) and compared in constant time.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let field = "csrf"
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard [.POST, .PUT, .PATCH, .DELETE].contains(req.method) else { return try await next.respond(to: req) }
+        let sent = req.headers.first(name: "X-CSRF-Token") ?? (try? req.content.get(String.self, at: Self.field))
+        guard let expected = req.hasSession ? req.session.data["csrf"] : nil, let sent,
+              Self.constantTimeEquals(Array(sent.utf8), Array(expected.utf8)) else {
+            throw PageError.csrf
+        }
+        return try await next.respond(to: req)
+    }
+
+    static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for i in a.indices { difference |= a[i] ^ b[i] }
+        return difference == 0
+    }
+}
+
+extension Request {
+    func csrfToken() -> String {
+        if let token = session.data["csrf"] { return token }
+        let token = [UInt8].random(count: 32).base64
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        session.data["csrf"] = token
+        return token
+    }
+}

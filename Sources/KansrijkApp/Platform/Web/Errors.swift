@@ -1,0 +1,122 @@
+import Leaf
+import Vapor
+
+/// Errors that pages show with a Dutch explanation and a fitting status.
+enum PageError: Error, AbortError {
+    case csrf
+    case notFound
+    case forbidden
+    case signInRequired
+
+    var status: HTTPResponseStatus {
+        switch self {
+        case .csrf: .forbidden
+        case .notFound: .notFound
+        case .forbidden: .forbidden
+        case .signInRequired: .unauthorized
+        }
+    }
+
+    var reason: String {
+        switch self {
+        case .csrf: "error.csrf"
+        case .notFound: "error.notfound"
+        case .forbidden: "error.forbidden"
+        case .signInRequired: "error.signin"
+        }
+    }
+}
+
+/// RFC 9457 problem details for the API.
+struct Problem: Content {
+    static let defaultContentType = HTTPMediaType(type: "application", subType: "problem+json")
+    var type: String
+    var title: String
+    var status: Int
+    var detail: String
+    var instance: String?
+}
+
+struct ErrorPage: Encodable {
+    var page: PageMeta
+    var status: Int
+    var heading: String
+    var message: String
+}
+
+/// One place turns every error into either problem JSON (API) or a Dutch page (everything else).
+/// Nothing internal leaks: unexpected errors are logged and shown as a calm 500 page.
+struct KansrijkErrorMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch {
+            let status: HTTPResponseStatus
+            var detail: String
+            switch error {
+            case let e as PageError:
+                status = e.status; detail = req.t(e.reason)
+            case let e as any AbortError:
+                status = e.status
+                // Vapor's own aborts carry English reason phrases; pages and API speak Dutch first
+                detail = e.reason == e.status.reasonPhrase ? req.t(Self.genericKey(status)) : e.reason
+            case is DecodingError:
+                status = .badRequest; detail = req.t("error.badrequest")
+            default:
+                status = .internalServerError; detail = req.t("error.internal")
+                req.logger.report(error: error)
+            }
+            if req.url.path.hasPrefix("/api/") {
+                return try Self.problem(req, status: status, detail: detail)
+            }
+            if case PageError.signInRequired = error, req.method == .GET {
+                let back = req.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+                return req.redirect(to: "/inloggen?terug=\(back)")
+            }
+            return try await Self.page(req, status: status, detail: detail)
+        }
+    }
+
+    static func genericKey(_ status: HTTPResponseStatus) -> String {
+        switch status.code {
+        case 404: "error.notfound"
+        case 401: "error.signin"
+        case 403: "error.forbidden"
+        case 405: "error.method"
+        case 413: "error.toolarge"
+        case 400..<500: "error.badrequest"
+        default: "error.internal"
+        }
+    }
+
+    static func problem(_ req: Request, status: HTTPResponseStatus, detail: String) throws -> Response {
+        let problem = Problem(type: "https://kansrijk.nl/problemen/\(status.code)", title: status.reasonPhrase,
+                              status: Int(status.code), detail: detail, instance: req.url.path)
+        let response = Response(status: status)
+        try response.content.encode(problem, as: Problem.defaultContentType)
+        response.headers.contentType = Problem.defaultContentType
+        return response
+    }
+
+    static func page(_ req: Request, status: HTTPResponseStatus, detail: String) async throws -> Response {
+        let heading: String
+        switch status.code {
+        case 404: heading = req.t("error.heading.404")
+        case 401: heading = req.t("error.heading.401")
+        case 403: heading = req.t("error.heading.403")
+        case 400..<500: heading = req.t("error.heading.400")
+        default: heading = req.t("error.heading.500")
+        }
+        do {
+            let meta = try await req.pageMeta(title: heading)
+            let view = try await req.view.render("platform/error", ErrorPage(page: meta, status: Int(status.code), heading: heading, message: detail))
+            let response = try await view.encodeResponse(status: status, for: req)
+            return response
+        } catch {
+            req.logger.report(error: error)
+            let response = Response(status: status, body: .init(string: "\(heading)\n\(detail)"))
+            response.headers.contentType = .plainText
+            return response
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import KansrijkApp
+try await Kansrijk.main()

@@ -1,0 +1,152 @@
+"""Fixtures for the real-browser tests: Playwright driving Debian's Chromium, plus axe-core.
+
+Helpers are fixtures (``login``, ``assert_accessible``) rather than importable functions, so the
+tests work under pytest's importlib import mode and never depend on sys.path tricks.
+
+Environment:
+  KANSRIJK_BASE_URL       the running server, e.g. http://127.0.0.1:8080 (required)
+  KANSRIJK_DEMO_PASSWORD  password of the demo accounts (required by ``login``)
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, Playwright, Response, sync_playwright
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOT_DIR = REPO_ROOT / ".build" / "screenshots"
+
+# Debian's Chromium (apt package `chromium`): Playwright's own browser builds cannot be downloaded here.
+CHROMIUM = "/usr/bin/chromium"
+
+# Generous, because the server under test is a debug build on a 2-core machine.
+TIMEOUT_MS = 20_000
+
+# axe impacts that fail a test; "moderate" and "minor" are reported by axe but do not fail.
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def _safe_name(name: str) -> str:
+    """A test id such as ``test_x[/aanbod]`` as a file-name-safe string."""
+    return re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Keep each phase's report on the item, so fixtures can tell whether the test failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def base_url() -> str:
+    url = os.environ.get("KANSRIJK_BASE_URL", "").strip()
+    if not url:
+        pytest.fail(
+            "KANSRIJK_BASE_URL is not set: run these tests through scripts/test, "
+            "or start the server and point KANSRIJK_BASE_URL at it",
+            pytrace=False,
+        )
+    return url.rstrip("/")
+
+
+@pytest.fixture(scope="session")
+def demo_password() -> str:
+    password = os.environ.get("KANSRIJK_DEMO_PASSWORD", "")
+    if not password:
+        pytest.fail("KANSRIJK_DEMO_PASSWORD is not set: the server's demo accounts need it", pytrace=False)
+    return password
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Playwright]:
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Playwright) -> Iterator[Browser]:
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium package (scripts/test does)", pytrace=False)
+    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"], headless=True)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh page in its own context (own cookies), with relative URLs resolved against the server."""
+    context = browser.new_context(base_url=base_url, locale="nl-NL", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    # On failure, keep what the browser last showed: it usually explains the failure at once.
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed and not page.is_closed():
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOT_DIR / f"{_safe_name(request.node.name)}-failed.png", full_page=True)
+    context.close()
+
+
+@pytest.fixture
+def login(demo_password: str) -> Callable[..., Response]:
+    """``login(page, email, password=None)``: log in through the real form.
+
+    Returns the response to the POST /inloggen (before any redirect is followed), so a test can
+    check its status. Returns once the page the server answered with has loaded.
+    """
+
+    def _login(page: Page, email: str, password: str | None = None) -> Response:
+        page.goto("/inloggen")
+        form = page.locator("form:has(input[name=email])")
+        form.locator("input[name=email]").fill(email)
+        form.locator("input[name=password]").fill(demo_password if password is None else password)
+        # Wait for the navigation too: the URL may not change (an error re-renders /inloggen),
+        # and reading the page before the new document loads would read the old one.
+        with (
+            page.expect_navigation(),
+            page.expect_response(
+                lambda r: r.request.method == "POST" and r.url.split("?")[0].endswith("/inloggen")
+            ) as posted,
+        ):
+            form.locator("button[type=submit]").click()
+        return posted.value
+
+    return _login
+
+
+@pytest.fixture
+def assert_accessible(request: pytest.FixtureRequest) -> Callable[[Page], None]:
+    """``assert_accessible(page)``: run axe-core on the page; fail on serious or critical violations.
+
+    Each call also saves a full-page screenshot to .build/screenshots/<test>-<n>.png.
+    """
+    axe = Axe()
+    counter = 0
+
+    def _assert_accessible(page: Page) -> None:
+        nonlocal counter
+        counter += 1
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOT_DIR / f"{_safe_name(request.node.name)}-{counter}.png", full_page=True)
+
+        violations = axe.run(page).response["violations"]
+        blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
+        if not blocking:
+            return
+        lines = [f"{len(blocking)} serious/critical accessibility violation(s) on {page.url}:"]
+        for violation in blocking:
+            # A target is a list of selectors (one per frame or shadow root) for one node.
+            targets = ", ".join(" >> ".join(map(str, node["target"])) for node in violation["nodes"][:3])
+            more = f" (+{len(violation['nodes']) - 3} more)" if len(violation["nodes"]) > 3 else ""
+            lines.append(f"  - {violation['id']} [{violation['impact']}]: {violation['help']} -> {targets}{more}")
+        pytest.fail("\n".join(lines), pytrace=False)
+
+    return _assert_accessible
