@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// The 2025 area reference data read from `Resources/Data/*.geojson`: municipalities and GGD
 /// regions (CBS codes) with their province. The GeoJSON has no province, so it follows from
@@ -27,7 +28,17 @@ struct AreaReference: Sendable {
     /// Eemnes (Gooi en Vechtstreek) and Vijfheerenlanden (Zuid-Holland-Zuid) lie in the province of Utrecht.
     static let provinceExceptions: [String: String] = ["GM0317": "PV26", "GM1961": "PV26"]
 
+    private static let cache = NIOLockedValueBox([String: AreaReference]())
+
+    /// Parsed once per process (tests build many apps).
     static func load(dataDirectory: String) throws -> AreaReference {
+        if let cached = cache.withLockedValue({ $0[dataDirectory] }) { return cached }
+        let loaded = try parse(dataDirectory: dataDirectory)
+        cache.withLockedValue { $0[dataDirectory] = loaded }
+        return loaded
+    }
+
+    private static func parse(dataDirectory: String) throws -> AreaReference {
         let decoder = JSONDecoder()
         let regionsURL = URL(fileURLWithPath: dataDirectory).appendingPathComponent("nl-ggdregios-2025.geojson")
         let placesURL = URL(fileURLWithPath: dataDirectory).appendingPathComponent("nl-gemeenten-2025.geojson")

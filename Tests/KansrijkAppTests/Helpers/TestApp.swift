@@ -1,0 +1,137 @@
+import Fluent
+import FluentPostgresDriver
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+import VaporTesting
+@testable import KansrijkApp
+
+/// The package root, so Leaf and the reference data are found wherever `swift test` runs.
+let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path + "/" }
+    }
+    return FileManager.default.currentDirectoryPath + "/"
+}()
+
+let testPassword = "test-wachtwoord-1"
+
+/// True when the suite runs against the throw-away PostgreSQL of `scripts/test`.
+let usesPostgres = (ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "").hasPrefix("postgres")
+
+/// One test at a time on PostgreSQL: they share one database.
+actor DatabaseLock {
+    static let shared = DatabaseLock()
+    private var busy = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if !busy { busy = true; return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
+    }
+}
+
+/// Builds the app as `kansrijk serve` would (in-memory SQLite, or the test PostgreSQL from
+/// DATABASE_URL), migrated, with the demo data loaded, and runs `body` against it.
+func withApp(demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
+    if usesPostgres { await DatabaseLock.shared.acquire() }
+    var env = ["KANSRIJK_DATABASE_PATH": ":memory:", "KANSRIJK_BCRYPT_COST": "4",
+               "KANSRIJK_DEMO_PASSWORD": testPassword, "KANSRIJK_ROOT": packageRoot]
+    if usesPostgres { env["DATABASE_URL"] = ProcessInfo.processInfo.environment["DATABASE_URL"] }
+    let app = try await Application.make(.testing)
+    do {
+        try await configure(app, settings: try Settings.fromEnvironment(env))
+        if usesPostgres, let sql = app.db as? any SQLDatabase {
+            // start from an empty schema whatever an earlier (crashed) run left behind
+            try await sql.raw("DROP SCHEMA public CASCADE").run()
+            try await sql.raw("CREATE SCHEMA public").run()
+        }
+        try await app.autoMigrate()
+        if demo { try await DemoData(password: testPassword).load(on: app) }
+        try await app.directory.reload(on: app.db)
+        app.isReady = true
+        try await body(app)
+    } catch {
+        try? await app.asyncShutdown()
+        if usesPostgres { await DatabaseLock.shared.release() }
+        throw error
+    }
+    try await app.asyncShutdown()
+    if usesPostgres { await DatabaseLock.shared.release() }
+}
+
+/// A signed-in browser-like client: keeps the session cookie and the CSRF token.
+struct Browser {
+    let app: Application
+    var cookie: String?
+    var csrf: String?
+
+    init(_ app: Application) { self.app = app }
+
+    /// Signs in through the real log-in form.
+    static func signedIn(_ app: Application, as email: String) async throws -> Browser {
+        var b = Browser(app)
+        try await b.refreshToken(path: "/inloggen")
+        let res = try await b.post("/inloggen", form: ["email": email, "password": testPassword])
+        #expect(res.status == .seeOther, "log-in as \(email) should redirect, got \(res.status)")
+        try await b.refreshToken(path: "/aanbod")
+        return b
+    }
+
+    /// Reads the CSRF token from a page's form (as a browser would post it back).
+    mutating func refreshToken(path: String) async throws {
+        let res = try await get(path)
+        if let range = res.body.string.range(of: #"name="csrf" value=""#) {
+            let rest = res.body.string[range.upperBound...]
+            csrf = String(rest.prefix { $0 != "\"" })
+        }
+    }
+
+    mutating func get(_ path: String) async throws -> TestingHTTPResponse {
+        var result: TestingHTTPResponse?
+        let cookie = self.cookie
+        try await app.testing().test(.GET, path, beforeRequest: { req in
+            if let cookie { req.headers.add(name: .cookie, value: cookie) }
+        }, afterResponse: { res in result = res })
+        remember(result!)
+        return result!
+    }
+
+    mutating func post(_ path: String, form: [String: String], withToken: Bool = true) async throws -> TestingHTTPResponse {
+        var fields = form
+        if withToken, fields["csrf"] == nil, let csrf { fields["csrf"] = csrf }
+        return try await post(path, body: Self.encode(fields))
+    }
+
+    mutating func post(_ path: String, body: String) async throws -> TestingHTTPResponse {
+        var result: TestingHTTPResponse?
+        let cookie = self.cookie
+        try await app.testing().test(.POST, path, beforeRequest: { req in
+            if let cookie { req.headers.add(name: .cookie, value: cookie) }
+            req.headers.contentType = .urlEncodedForm
+            req.body = ByteBuffer(string: body)
+        }, afterResponse: { res in result = res })
+        remember(result!)
+        return result!
+    }
+
+    private mutating func remember(_ res: TestingHTTPResponse) {
+        for value in res.headers[.setCookie] where value.hasPrefix("kansrijk_sessie=") {
+            let pair = String(value.prefix { $0 != ";" })
+            cookie = pair.hasSuffix("=") ? nil : pair
+        }
+    }
+
+    static func encode(_ fields: [String: String]) -> String {
+        fields.sorted { $0.key < $1.key }.map { k, v in
+            "\(k.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)=\(v.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+        }.joined(separator: "&")
+    }
+}
