@@ -4,7 +4,7 @@ import Vapor
 func routes(_ app: Application) throws {
     app.get("health", "ready") { req async throws -> Response in
         guard req.application.isReady else {
-            throw Abort(.serviceUnavailable, reason: "Nog niet klaar: de database is niet gemigreerd of het aanbod wordt geladen.")
+            return Response(status: .serviceUnavailable, body: .init(string: "not ready: migrations pending or the directory is loading"))
         }
         return Response(status: .ok, body: .init(string: "ok"))
     }

@@ -56,6 +56,10 @@ struct KansrijkErrorMiddleware: AsyncMiddleware {
             switch error {
             case let e as PageError:
                 status = e.status; detail = req.t(e.reason)
+            case let e as any AbortError where e.status.code >= 500:
+                // internal details (a template error, a driver message) stay in the log
+                status = e.status; detail = req.t("error.internal")
+                req.logger.report(error: error)
             case let e as any AbortError:
                 status = e.status
                 // Vapor's own aborts carry English reason phrases; pages and API speak Dutch first
