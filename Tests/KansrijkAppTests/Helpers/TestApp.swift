@@ -125,7 +125,7 @@ struct Browser {
     private mutating func remember(_ res: TestingHTTPResponse) {
         for value in res.headers[.setCookie] where value.hasPrefix("kansrijk_sessie=") {
             let pair = String(value.prefix { $0 != ";" })
-            cookie = pair.hasSuffix("=") ? nil : pair
+            cookie = pair == "kansrijk_sessie=" ? nil : pair
         }
     }
 

@@ -2,8 +2,9 @@ import Foundation
 import NIOConcurrencyHelpers
 import Vapor
 
-/// Slows down password guessing: after `maxFailures` failed attempts for one e-mail address or
-/// one client address within `window`, further attempts are refused until the window passes.
+/// Slows down password guessing: after `maxFailures` failed attempts for one e-mail address
+/// (or ten times as many from one client address, since an office shares one) within `window`,
+/// further attempts are refused until the window passes.
 final class LoginThrottle: Sendable {
     let maxFailures: Int
     let window: TimeInterval
@@ -16,7 +17,10 @@ final class LoginThrottle: Sendable {
 
     func isBlocked(keys: [String], now: Date) -> Bool {
         failures.withLockedValue { table in
-            keys.contains { key in (table[key] ?? []).filter { now.timeIntervalSince($0) < window }.count >= maxFailures }
+            keys.contains { key in
+                let limit = key.hasPrefix("ip:") ? maxFailures * 10 : maxFailures
+                return (table[key] ?? []).filter { now.timeIntervalSince($0) < window }.count >= limit
+            }
         }
     }
 

@@ -7,6 +7,10 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(req.method) else { return try await next.respond(to: req) }
+        // middleware runs before the route collects a streamed body, so collect it here
+        if req.body.data == nil {
+            _ = try await req.body.collect(max: req.application.routes.defaultMaxBodySize.value).get()
+        }
         let sent = req.headers.first(name: "X-CSRF-Token") ?? (try? req.content.get(String.self, at: Self.field))
         guard let expected = req.hasSession ? req.session.data["csrf"] : nil, let sent,
               Self.constantTimeEquals(Array(sent.utf8), Array(expected.utf8)) else {

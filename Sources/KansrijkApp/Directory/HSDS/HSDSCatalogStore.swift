@@ -1,0 +1,17 @@
+import Fluent
+import NIOConcurrencyHelpers
+
+/// Keeps the catalog of the newest snapshot. The first request after a directory reload
+/// builds the new one; concurrent builders are harmless (same data, the newest wins).
+final class HSDSCatalogStore: Sendable {
+    private let current = NIOLockedValueBox<HSDSCatalog?>(nil)
+
+    func catalog(for snapshot: DirectorySnapshot, on db: any Database) async throws -> HSDSCatalog {
+        if let cached = current.withLockedValue({ $0 }), cached.stamp == snapshot.loadedAt { return cached }
+        let fresh = try await HSDSCatalog.load(snapshot: snapshot, on: db)
+        current.withLockedValue { stored in
+            if stored.map({ $0.stamp < fresh.stamp }) ?? true { stored = fresh }
+        }
+        return fresh
+    }
+}

@@ -1,0 +1,34 @@
+import Vapor
+
+/// One page of an HSDS list (`#/components/schemas/Page` of the HSDS OpenAPI plus `contents`).
+struct HSDSPage<Item: Content>: Content {
+    var totalItems: Int
+    var totalPages: Int
+    var pageNumber: Int
+    var size: Int
+    var firstPage: Bool
+    var lastPage: Bool
+    var empty: Bool
+    var contents: [Item]
+
+    enum CodingKeys: String, CodingKey {
+        case size, empty, contents
+        case totalItems = "total_items"
+        case totalPages = "total_pages"
+        case pageNumber = "page_number"
+        case firstPage = "first_page"
+        case lastPage = "last_page"
+    }
+
+    /// An empty result is one empty page, so `page_number` 1 is always a valid page.
+    init(contents: [Item], total: Int, paging: HSDSPaging) {
+        self.totalItems = total
+        self.totalPages = max(1, (total + paging.perPage - 1) / paging.perPage)
+        self.pageNumber = paging.page
+        self.size = contents.count
+        self.firstPage = paging.page == 1
+        self.lastPage = paging.page >= totalPages
+        self.empty = total == 0
+        self.contents = contents
+    }
+}
