@@ -41,31 +41,46 @@ struct UserCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard signature.action == "create" else { throw CommandFailure("Unknown action '\(signature.action)'; use: user create") }
-        let app = context.application
-        guard let email = signature.email, email.contains("@") else { throw CommandFailure("--email with a valid address is required") }
-        guard let roleName = signature.role, let role = Role(rawValue: roleName) else {
+        let password = readLine(strippingNewline: true) ?? ""
+        let user = try await NewUser(email: signature.email ?? "", name: signature.name, role: signature.role ?? "",
+                                     organisation: signature.organisation ?? "", coalition: signature.coalition)
+            .create(password: password, on: context.application)
+        context.console.print("Created \(user.email) (\(user.role.rawValue)).")
+    }
+}
+
+/// A user account as `kansrijk user create` asks for it, checked before anything is stored.
+struct NewUser {
+    var email: String
+    var name: String?
+    var role: String
+    var organisation: String
+    var coalition: String?
+
+    func create(password: String, on app: Application) async throws -> User {
+        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        guard ServiceForm.looksLikeEmail(email) else { throw CommandFailure("--email with a valid address is required") }
+        guard let role = Role(rawValue: role) else {
             throw CommandFailure("--role must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard let orgName = signature.organisation,
-              let org = try await Organisation.query(on: app.db).filter(\.$name == orgName).first() else {
+        guard let org = try await Organisation.query(on: app.db).filter(\.$name == organisation).first() else {
             throw CommandFailure("--organisation must name an existing organisation")
         }
-        guard let password = readLine(strippingNewline: true), password.count >= 10 else {
-            throw CommandFailure("Give a password of at least 10 characters on standard input")
-        }
+        guard password.count >= 10 else { throw CommandFailure("Give a password of at least 10 characters on standard input") }
         if try await User.find(email: email, on: app.db) != nil { throw CommandFailure("A user with e-mail \(email) exists already") }
-        let hash = try app.password.hash(password)
+        let hash = try await app.password.async.hash(password)
+        let user = User(email: email, name: name ?? email, passwordHash: hash, role: role, organisationID: try org.requireID())
+        let slug = coalition
         try await app.db.transaction { db in
-            let user = User(email: email, name: signature.name ?? email, passwordHash: hash, role: role, organisationID: try org.requireID())
             try await user.create(on: db)
-            if let slug = signature.coalition {
+            if let slug {
                 guard let coalition = try await Coalition.query(on: db).filter(\.$slug == slug).first() else {
                     throw CommandFailure("No coalition with slug \(slug)")
                 }
                 try await CoalitionMember(coalitionID: try coalition.requireID(), userID: try user.requireID()).create(on: db)
             }
         }
-        context.console.print("Created \(email) (\(role.rawValue)) at \(orgName).")
+        return user
     }
 }
 

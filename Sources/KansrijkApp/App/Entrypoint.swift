@@ -20,7 +20,7 @@ public enum Kansrijk {
             let command = env.arguments.dropFirst().first
             if command == nil || command == "serve" {
                 try await app.prepareForServing()
-                announce(app)
+                announce(app, arguments: env.arguments)
             }
             try await app.execute()
         } catch {
@@ -32,15 +32,19 @@ public enum Kansrijk {
     }
 
     /// Tells a newcomer where to go and how to sign in.
-    static func announce(_ app: Application) {
-        let host = app.http.server.configuration.hostname
-        let port = app.http.server.configuration.port
+    static func announce(_ app: Application, arguments: [String]) {
+        func flag(_ names: String...) -> String? {
+            guard let i = arguments.firstIndex(where: names.contains), i + 1 < arguments.count else { return nil }
+            return arguments[i + 1]
+        }
+        let host = flag("--hostname", "-H") ?? app.http.server.configuration.hostname
+        let port = flag("--port", "-p") ?? String(app.http.server.configuration.port)
         var lines = ["", "Kansrijk is running.", "  Database: \(describe(app.settings.database))"]
         if app.settings.loadDemoWhenEmpty {
             lines.append("  Demo accounts (password: \(app.settings.demoPassword)):")
             for account in DemoData.accounts { lines.append("    \(account.email)  (\(account.role.rawValue))") }
         }
-        lines.append("  Listening on the address Vapor prints below (default http://\(host):\(port)).")
+        lines.append("  Open http://\(host):\(port) in a browser.")
         print(lines.joined(separator: "\n"))
     }
 

@@ -46,6 +46,7 @@ func withApp(demo: Bool = true, _ body: (Application) async throws -> Void) asyn
                "KANSRIJK_DEMO_PASSWORD": testPassword, "KANSRIJK_ROOT": packageRoot]
     if usesPostgres { env["DATABASE_URL"] = ProcessInfo.processInfo.environment["DATABASE_URL"] }
     let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
     do {
         try await configure(app, settings: try Settings.fromEnvironment(env))
         if usesPostgres, let sql = app.db as? any SQLDatabase {

@@ -1,6 +1,65 @@
 import Vapor
 
-/// Open Referral HSDS 3.0 read API (being written).
+/// Open Referral HSDS 3.0 read API under `/api/hsds`, and its OpenAPI document at
+/// `/api/openapi.json`. Reads come from the directory snapshot and the HSDS catalog; no request
+/// queries the database once the catalog of the current snapshot is built.
 struct HSDSController: RouteCollection {
-    func boot(routes: any RoutesBuilder) throws {}
+    let catalogs = HSDSCatalogStore()
+    let openAPI = HSDSOpenAPIDocument()
+
+    func boot(routes: any RoutesBuilder) throws {
+        // KansrijkErrorMiddleware encodes problems as application/problem+json, which Vapor has
+        // no encoder for; without this every API error ends in a dropped connection.
+        ContentConfiguration.global.use(encoder: JSONEncoder(), for: Problem.defaultContentType)
+        let api = routes.grouped("api")
+        api.get("openapi.json", use: openAPIDocument)
+        let hsds = api.grouped("hsds")
+        hsds.get(use: root)
+        hsds.get("services", use: services)
+        hsds.get("services", ":id", use: service)
+        hsds.get("organizations", use: organizations)
+        hsds.get("organizations", ":id", use: organization)
+        hsds.get("service_at_locations", use: serviceAtLocations)
+        hsds.get("service_at_locations", ":id", use: serviceAtLocation)
+        hsds.get("taxonomies", use: taxonomies)
+        hsds.get("taxonomies", ":id", use: taxonomy)
+        hsds.get("taxonomy_terms", use: taxonomyTerms)
+        hsds.get("taxonomy_terms", ":id", use: taxonomyTerm)
+    }
+
+    /// The current snapshot with its catalog.
+    func builder(_ req: Request) async throws -> HSDSBuilder {
+        let snapshot = req.directory
+        return HSDSBuilder(snapshot: snapshot, catalog: try await catalogs.catalog(for: snapshot, on: req.db))
+    }
+
+    /// The `{id}` of a detail path. Whatever is not a UUID cannot name a record: 404, like an unknown id.
+    func pathID(_ req: Request, _ entity: String) throws -> UUID {
+        let raw = req.parameters.get("id") ?? ""
+        guard let id = UUID(uuidString: raw) else { throw Self.notFound(entity, raw) }
+        return id
+    }
+
+    static func notFound(_ entity: String, _ id: String) -> Abort {
+        Abort(.notFound, reason: "Er is geen \(entity) met id '\(id)'.")
+    }
+
+    /// A true/false query parameter.
+    static func flag(_ req: Request, _ name: String) throws -> Bool {
+        guard let raw = HSDSText.nonEmpty(req.query[String.self, at: name]) else { return false }
+        switch raw.lowercased() {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw Abort(.badRequest, reason: "De parameter \(name) moet true of false zijn; '\(raw)' is dat niet.")
+        }
+    }
+
+    /// Every query word must occur in the folded text (lists without a search index are small).
+    static func matches(_ searchText: String, _ words: [String]) -> Bool {
+        words.allSatisfy { searchText.contains($0) }
+    }
+
+    static func searchWords(_ req: Request) -> [String] {
+        DutchText.words(req.query[String.self, at: "search"] ?? "")
+    }
 }

@@ -1,0 +1,31 @@
+import Vapor
+
+extension HSDSController {
+    /// `GET /api/hsds/services`: one page of services, best first. Without a taxonomy filter the
+    /// snapshot's search ranks only the page asked for, which keeps broad queries cheap.
+    @Sendable
+    func services(req: Request) async throws -> HSDSPage<HSDSService> {
+        let paging = try HSDSPaging(req)
+        let hsds = try await builder(req)
+        let filter = try HSDSServiceFilter(req, municipalities: hsds.snapshot.municipalities)
+        if let taxonomyID = filter.taxonomyID {
+            let docs = hsds.snapshot.allMatches(filter.query, anyTermOf: hsds.catalog.termsOfTaxonomy[taxonomyID] ?? [])
+            let items = paging.slice(docs).map { hsds.listItem(hsds.snapshot.services[$0]) }
+            return HSDSPage(contents: items, total: docs.count, paging: paging)
+        }
+        var query = filter.query
+        query.page = paging.page
+        query.perPage = paging.perPage
+        let results = hsds.snapshot.search(query)
+        return HSDSPage(contents: results.hits.map { hsds.listItem($0.service) }, total: results.total, paging: paging)
+    }
+
+    /// `GET /api/hsds/services/{id}`: the fully nested service.
+    @Sendable
+    func service(req: Request) async throws -> HSDSService {
+        let id = try pathID(req, "service")
+        let hsds = try await builder(req)
+        guard let s = hsds.snapshot.service(id) else { throw Self.notFound("service", id.hsds) }
+        return hsds.fullService(s)
+    }
+}
