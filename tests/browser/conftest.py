@@ -3,6 +3,10 @@
 Helpers are fixtures (``login``, ``assert_accessible``) rather than importable functions, so the
 tests work under pytest's importlib import mode and never depend on sys.path tricks.
 
+Pages without JavaScript (``new_page(java_script_enabled=False)``) are checked too: axe-core needs
+scripts and timers, so ``assert_accessible`` runs it on a copy of the page's HTML, served at the same
+address in a scratch page that has JavaScript.
+
 Environment:
   KANSRIJK_BASE_URL       the running server, e.g. http://127.0.0.1:8080 (required)
   KANSRIJK_DEMO_PASSWORD  password of the demo accounts (required by ``login``)
@@ -12,12 +16,13 @@ from __future__ import annotations
 
 import os
 import re
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, Playwright, Response, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Response, Route, sync_playwright
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT_DIR = REPO_ROOT / ".build" / "screenshots"
@@ -80,19 +85,55 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
+# Pages whose context has JavaScript switched off: axe cannot run in them (see the module doc).
+_PAGES_WITHOUT_SCRIPT: weakref.WeakSet[Page] = weakref.WeakSet()
+
+
+def _open_context(browser: Browser, base_url: str, **options) -> BrowserContext:
+    settings = {"base_url": base_url, "locale": "nl-NL", "viewport": {"width": 1280, "height": 900}}
+    settings.update(options)
+    context = browser.new_context(**settings)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
+def _close_pages(pages: list[Page], request: pytest.FixtureRequest) -> None:
+    """Close the pages' contexts; on failure, first keep what each browser last showed."""
+    report = getattr(request.node, "report_call", None)
+    failed = report is not None and report.failed
+    for n, page in enumerate(pages):
+        if failed and not page.is_closed():
+            SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+            suffix = "" if n == 0 else f"-{n + 1}"
+            page.screenshot(path=SCREENSHOT_DIR / f"{_safe_name(request.node.name)}-failed{suffix}.png", full_page=True)
+        page.context.close()
+
+
 @pytest.fixture
 def page(browser: Browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A fresh page in its own context (own cookies), with relative URLs resolved against the server."""
-    context = browser.new_context(base_url=base_url, locale="nl-NL", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
+    page = _open_context(browser, base_url).new_page()
     yield page
     # On failure, keep what the browser last showed: it usually explains the failure at once.
-    report = getattr(request.node, "report_call", None)
-    if report is not None and report.failed and not page.is_closed():
-        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOT_DIR / f"{_safe_name(request.node.name)}-failed.png", full_page=True)
-    context.close()
+    _close_pages([page], request)
+
+
+@pytest.fixture
+def new_page(browser: Browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[Callable[..., Page]]:
+    """``new_page(**context_options)``: another fresh page in its own context, for example
+    ``new_page(java_script_enabled=False)`` or ``new_page(viewport={"width": 390, "height": 844})``.
+    Options override the defaults of ``page``; all such pages are closed after the test."""
+    pages: list[Page] = []
+
+    def _new_page(**options) -> Page:
+        page = _open_context(browser, base_url, **options).new_page()
+        if options.get("java_script_enabled") is False:
+            _PAGES_WITHOUT_SCRIPT.add(page)
+        pages.append(page)
+        return page
+
+    yield _new_page
+    _close_pages(pages, request)
 
 
 @pytest.fixture
@@ -137,7 +178,7 @@ def assert_accessible(request: pytest.FixtureRequest) -> Callable[[Page], None]:
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=SCREENSHOT_DIR / f"{_safe_name(request.node.name)}-{counter}.png", full_page=True)
 
-        violations = axe.run(page).response["violations"]
+        violations = _axe_violations(axe, page)
         blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
         if not blocking:
             return
@@ -150,3 +191,25 @@ def assert_accessible(request: pytest.FixtureRequest) -> Callable[[Page], None]:
         pytest.fail("\n".join(lines), pytrace=False)
 
     return _assert_accessible
+
+
+def _axe_violations(axe: Axe, page: Page) -> list[dict]:
+    if page not in _PAGES_WITHOUT_SCRIPT:
+        return axe.run(page).response["violations"]
+    # No scripts, no axe: serve the same HTML at the same address to a scratch page with JavaScript.
+    url, html = page.url, page.content()
+    browser = page.context.browser
+    assert browser is not None
+    scratch_context = browser.new_context(base_url=url, locale="nl-NL", viewport=page.viewport_size)
+    scratch_context.set_default_timeout(TIMEOUT_MS)
+    try:
+        scratch = scratch_context.new_page()
+
+        def serve_copy(route: Route) -> None:
+            route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html)
+
+        scratch.route(lambda address: address == url, serve_copy)
+        scratch.goto(url)
+        return axe.run(scratch).response["violations"]
+    finally:
+        scratch_context.close()

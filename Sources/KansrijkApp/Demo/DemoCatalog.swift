@@ -119,7 +119,7 @@ enum DemoCatalog {
               contact: ("Nina Testpersoon", "Coördinator vrijwilligers"), howToApply: "Een professional meldt het gezin aan bij de coördinator, met toestemming van de ouder."),
         Offer(org: "vp-zeist", name: "MDO Kansrijke Start Zeist", description: "Multidisciplinair overleg van verloskundige, JGZ, CJG en GGD over kwetsbare zwangeren en jonge gezinnen: samen afspreken wie wat doet.",
               parents: "Professionals overleggen samen, met jouw toestemming, hoe ze jou het beste kunnen helpen.",
-              phases: ["zwangerschap-t1", "zwangerschap-t2", "zwangerschap-t3", "kraamtijd", "0-1"], themes: ["psychische-gezondheid", "huiselijk-geweld", "financien", "verslaving"], groups: ["professionals", "kwetsbare-zwangeren"],
+              phases: ["zwangerschap-t1", "zwangerschap-t2", "zwangerschap-t3", "kraamtijd", "0-1"], themes: ["psychische-gezondheid", "huiselijk-geweld", "financien", "verslaving"], groups: ["professionals"],
               access: .professional, areas: [zeist], schedule: "Elke zes weken op maandagmiddag",
               contact: ("Sanne Voorbeeld", "Voorzitter MDO"), howToApply: "Casus inbrengen via de voorzitter van het MDO, met toestemming van de cliënt."),
         Offer(org: "meanderomnium", name: "Weggeefwinkel", description: "Gratis babyspullen, kleding en kinderwagens voor gezinnen met een krappe beurs.",

@@ -78,6 +78,19 @@ struct SearchTests {
         #expect(snapshot.search(DirectoryQuery(text: "roken")).hits.first?.service.name == "Stoppen met roken")
     }
 
+    @Test("parents do not see what is only for professionals")
+    func parents() {
+        var mdo = Self.record("MDO", themes: ["financien"])
+        mdo.termIDs.append(Term.find(.doelgroep, "professionals")!.id)
+        var both = Self.record("Training met ouders", themes: ["financien"])
+        both.termIDs += [Term.find(.doelgroep, "professionals")!.id, Term.find(.doelgroep, "moeders")!.id]
+        let snapshot = DirectorySnapshot(services: [mdo, both, Self.record("Budgetcursus", themes: ["financien"])],
+                                         municipalities: Self.municipalities)
+        #expect(snapshot.search(DirectoryQuery(theme: "financien")).total == 3)
+        #expect(Set(snapshot.search(DirectoryQuery(theme: "financien", forParents: true)).hits.map(\.service.name))
+                == ["Training met ouders", "Budgetcursus"])
+    }
+
     @Test("filters on phase and theme, defunct services hidden, paging counts all")
     func filtersAndPaging() {
         var services = (1...45).map { Self.record("Dienst \($0)", themes: ["financien"], phases: ["0-1"]) }

@@ -60,7 +60,7 @@ struct ParentController: RouteCollection {
         var results: [ServiceSummaryView] = []
         var total = 0
         if searched {
-            let r = snapshot.search(DirectoryQuery(municipality: gemeente, anyPhase: situation?.phases ?? [], theme: onderwerp, perPage: 30))
+            let r = snapshot.search(DirectoryQuery(municipality: gemeente, anyPhase: situation?.phases ?? [], theme: onderwerp, forParents: true, perPage: 30))
             total = r.total
             results = r.hits.map { ServiceSummaryView($0.service, locality: $0.locality, municipalityName: snapshot.municipalities[gemeente!]?.name, english: english, forParents: true) }
         }

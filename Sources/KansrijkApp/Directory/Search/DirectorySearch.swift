@@ -15,6 +15,8 @@ struct DirectoryQuery: Sendable, Equatable {
     var termID: UUID?
     var modifiedAfter: Date?
     var includeInactive = false
+    /// Leave out what is only for professionals (an MDO, a training), for the parents' pages.
+    var forParents = false
     var page = 1
     var perPage = 20
 }
@@ -48,12 +50,16 @@ extension DirectorySnapshot {
         let themeID = q.theme.flatMap { Term.find(.thema, $0)?.id }
         let groupID = q.targetGroup.flatMap { Term.find(.doelgroep, $0)?.id }
         let anyPhaseIDs = q.anyPhase.compactMap { Term.find(.fase, $0)?.id }
+        let professionalsOnly = Term.find(.doelgroep, "professionals")!.id
+        let groupIDs = Set(Term.targetGroups.map(\.id))
 
         func passes(_ s: ServiceRecord) -> Bool {
             if !q.includeInactive && s.status == .defunct { return false }
             if let id = phaseID, !s.termIDs.contains(id) { return false }
             if let id = themeID, !s.termIDs.contains(id) { return false }
             if !anyPhaseIDs.isEmpty, !s.termIDs.contains(where: anyPhaseIDs.contains) { return false }
+            if q.forParents, s.termIDs.contains(professionalsOnly),
+               !s.termIDs.contains(where: { groupIDs.contains($0) && $0 != professionalsOnly }) { return false }
             if let id = groupID, !s.termIDs.contains(id) { return false }
             if let id = q.termID, !s.termIDs.contains(id) { return false }
             if let org = q.organisationID, s.organisationID != org { return false }
