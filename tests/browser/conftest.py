@@ -200,7 +200,7 @@ def _axe_violations(axe: Axe, page: Page) -> list[dict]:
     url, html = page.url, page.content()
     browser = page.context.browser
     assert browser is not None
-    scratch_context = browser.new_context(base_url=url, locale="nl-NL", viewport=page.viewport_size)
+    scratch_context = browser.new_context(locale="nl-NL", viewport=page.viewport_size)
     scratch_context.set_default_timeout(TIMEOUT_MS)
     try:
         scratch = scratch_context.new_page()
@@ -208,8 +208,66 @@ def _axe_violations(axe: Axe, page: Page) -> list[dict]:
         def serve_copy(route: Route) -> None:
             route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html)
 
-        scratch.route(lambda address: address == url, serve_copy)
+        document_url = url.split("#")[0]  # requests never carry the fragment
+        scratch.route(lambda address: address == document_url, serve_copy)
         scratch.goto(url)
         return axe.run(scratch).response["violations"]
     finally:
         scratch_context.close()
+
+
+@pytest.fixture
+def error_summary_problems() -> Callable[[Page], list[str]]:
+    """``error_summary_problems(page)``: what is wrong with the form errors on the page, as sentences
+    (an empty list when all is well). For each link in ``.error-summary``:
+
+    - the link text is not the same as another link's (a list of "Vul dit veld in." says nothing);
+    - following it puts the keyboard focus on a form control (in the linked fieldset, if it is one);
+    - that control has ``aria-invalid="true"`` (not required of checkboxes in a linked fieldset);
+    - the control, or its fieldset, is described (``aria-describedby``) by a ``.field-error``
+      with the link's message.
+    """
+
+    def _problems(page: Page) -> list[str]:
+        problems: list[str] = []
+        links = page.locator(".error-summary a[href^='#']")
+        texts = [text.strip() for text in links.all_inner_texts()]
+        if not texts:
+            return ["no links in the error summary"]
+        for text in sorted({t for t in texts if texts.count(t) > 1}):
+            problems.append(f"{texts.count(text)} summary links read the same: {text!r}")
+        for index, text in enumerate(texts):
+            href = links.nth(index).get_attribute("href") or ""
+            target = page.locator(f"[id='{href[1:]}']")
+            if target.count() != 1:
+                problems.append(f"{href}: links to {target.count()} elements")
+                continue
+            links.nth(index).click()
+            focused = page.evaluate(
+                """target => {
+                    const el = document.activeElement;
+                    const ok = el && el.matches('input, select, textarea') && (el === target || target.contains(el));
+                    return ok ? null : (el ? el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') : 'nothing');
+                }""",
+                target.element_handle(),
+            )
+            if focused is not None:
+                problems.append(f"{href}: following the link focuses {focused}, not a form control")
+            is_group = target.evaluate("el => el.tagName === 'FIELDSET'")
+            control = target.locator("input, select, textarea").first if is_group else target
+            # (A group of checkboxes needs no aria-invalid: its fieldset's description carries the error.)
+            if not is_group and control.get_attribute("aria-invalid") != "true":
+                problems.append(f'{href}: the control is not marked aria-invalid="true"')
+            described = " ".join(
+                (el.get_attribute("aria-describedby") or "") for el in ([target, control] if is_group else [control])
+            ).split()
+            messages = [
+                page.locator(f"[id='{i}']").inner_text().strip()
+                for i in described
+                if page.locator(f"[id='{i}'].field-error").count() == 1
+            ]
+            if text not in messages:
+                problems.append(f"{href}: not described (aria-describedby) by a .field-error saying {text!r}")
+        return problems
+
+    return _problems

@@ -49,8 +49,8 @@ struct PathwayRouteTests {
             let before = try await PathwayStep.query(on: app.db).count()
             let res = try await b.post("/zorgpaden/\(id)/stappen", form: ["phase": "later", "kind": "actie", "title": " "])
             #expect(res.status == .unprocessableEntity)
-            #expect(res.body.string.contains("Vul dit veld in."))
-            #expect(res.body.string.contains("Kies een van de mogelijkheden."))
+            #expect(res.body.string.contains("Vul in wat er gebeurt."))
+            #expect(res.body.string.contains("Kies de fase van de stap."))
             #expect(try await PathwayStep.query(on: app.db).count() == before)
         }
     }

@@ -51,7 +51,7 @@ struct ServiceEditTests {
             let res = try await b.post("/aanbod/nieuw", form: form)
             #expect(res.status == .unprocessableEntity)
             let html = res.body.string
-            #expect(html.contains("Vul dit veld in."))
+            #expect(html.contains("Vul de naam van het aanbod in."))
             #expect(html.contains("Onbekende gemeente: Atlantis"))
             #expect(html.contains("De maximale leeftijd is lager dan de minimale leeftijd."))
             #expect(html.contains("Kies minstens één fase."))

@@ -63,6 +63,16 @@ enum ServiceStatus: String, Codable, CaseIterable, Sendable {
         case .temporarilyClosed: "Tijdelijk gesloten"
         }
     }
+
+    func label(english: Bool) -> String {
+        guard english else { return label }
+        switch self {
+        case .active: return "Active"
+        case .inactive: return "Temporarily unavailable"
+        case .defunct: return "Discontinued"
+        case .temporarilyClosed: return "Temporarily closed"
+        }
+    }
 }
 
 /// How a family gets in: this decides what a professional does today.
@@ -80,6 +90,16 @@ enum AccessRoute: String, Codable, CaseIterable, Sendable {
         case .municipality: "Via de gemeente (toegang of beschikking)"
         }
     }
+
+    func label(english: Bool) -> String {
+        guard english else { return label }
+        switch self {
+        case .selfReferral: return "Parents sign up themselves"
+        case .professional: return "Referral by a professional"
+        case .medical: return "Referral by GP, midwife or specialist"
+        case .municipality: return "Through the municipality (access decision)"
+        }
+    }
 }
 
 /// Capacity as the provider reports it; a waiting list is a gap in the coverage matrix.
@@ -95,6 +115,16 @@ enum Capacity: String, Codable, CaseIterable, Sendable {
         case .limited: "Beperkt plek"
         case .waitingList: "Wachtlijst"
         case .full: "Vol, geen aanmeldingen"
+        }
+    }
+
+    func label(english: Bool) -> String {
+        guard english else { return label }
+        switch self {
+        case .available: return "Places available"
+        case .limited: return "Few places"
+        case .waitingList: return "Waiting list"
+        case .full: return "Full, no sign-ups"
         }
     }
 

@@ -128,9 +128,9 @@ struct ServiceEditController: RouteCollection {
             cancelURL: idString.map { "/aanbod/\($0)" } ?? "/aanbod",
             form: ServiceFormValues(form), errors: errors, errorList: errorList,
             organisations: organisations.map { SelectOption(value: $0.id!.uuidString.lowercased(), label: $0.name, selected: $0.id!.uuidString.lowercased() == form.organisation?.lowercased()) },
-            statuses: ServiceStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.status) },
-            accessRoutes: AccessRoute.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.accessRoute) },
-            capacities: Capacity.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.capacity) },
+            statuses: ServiceStatus.allCases.map { SelectOption(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == form.status) },
+            accessRoutes: AccessRoute.allCases.map { SelectOption(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == form.accessRoute) },
+            capacities: Capacity.allCases.map { SelectOption(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == form.capacity) },
             evidence: SelectOption.terms(.bewijs, selected: form.bewijs, english: english),
             phases: checks(.fase, form.fase), themes: checks(.thema, form.thema), groups: checks(.doelgroep, form.doelgroep),
             languages: LanguageCatalog.names.map { .init(value: $0.code, label: english ? $0.english : $0.name, checked: (form.taal ?? []).contains($0.code)) })

@@ -73,20 +73,20 @@ extension ServiceForm {
         }
         let m = FieldMessages(english: english)
         let name = text(self.name)
-        if name == nil { errors["name"] = m.required } else if name!.count > 150 { errors["name"] = m.tooLong(150) }
+        if name == nil { errors["name"] = m.say("Vul de naam van het aanbod in.", "Fill in the name of the service.") } else if name!.count > 150 { errors["name"] = m.tooLong(150) }
         let orgID = text(organisation).flatMap(UUID.init(uuidString:))
         if orgID == nil || !allowedOrganisations.contains(orgID!) { errors["organisation"] = m.organisation }
         let description = text(self.description)
-        if description == nil { errors["description"] = m.required } else if description!.count > 4000 { errors["description"] = m.tooLong(4000) }
+        if description == nil { errors["description"] = m.say("Vul een beschrijving in.", "Fill in a description.") } else if description!.count > 4000 { errors["description"] = m.tooLong(4000) }
         if let p = text(parentSummary), p.count > 600 { errors["parent_summary"] = m.tooLong(600) }
         let apply = text(applicationProcess)
-        if apply == nil { errors["application_process"] = m.required }
+        if apply == nil { errors["application_process"] = m.say("Vul in hoe ouders zich aanmelden of hoe u verwijst.", "Fill in how to apply or refer.") }
         let status = ServiceStatus(rawValue: text(self.status) ?? "active")
-        if status == nil { errors["status"] = m.choice }
+        if status == nil { errors["status"] = m.say("Kies een status uit de lijst.", "Choose a status from the list.") }
         let access = AccessRoute(rawValue: text(accessRoute) ?? "")
-        if access == nil { errors["access_route"] = m.choice }
+        if access == nil { errors["access_route"] = m.say("Kies hoe ouders toegang krijgen.", "Choose how parents get access.") }
         let capacity = Capacity(rawValue: text(self.capacity) ?? "beschikbaar")
-        if capacity == nil { errors["capacity"] = m.choice }
+        if capacity == nil { errors["capacity"] = m.say("Kies hoeveel plek er is.", "Choose the capacity.") }
         if let u = text(url), !(u.hasPrefix("https://") || u.hasPrefix("http://")) || URL(string: u)?.host == nil { errors["url"] = m.url }
         if let e = text(email), !Self.looksLikeEmail(e) { errors["email"] = m.email }
         if let e = text(contactEmail), !Self.looksLikeEmail(e) { errors["contact_email"] = m.email }
@@ -106,16 +106,16 @@ extension ServiceForm {
         }
         let phases = (fase ?? []).compactMap { Term.find(.fase, $0) }
         if phases.isEmpty { errors["fase"] = m.phase }
-        if phases.count != (fase ?? []).count { errors["fase"] = m.choice }
+        if phases.count != (fase ?? []).count { errors["fase"] = m.say("Kies fasen uit de lijst.", "Choose phases from the list.") }
         let themes = (thema ?? []).compactMap { Term.find(.thema, $0) }
         if themes.isEmpty { errors["thema"] = m.theme }
-        if themes.count != (thema ?? []).count { errors["thema"] = m.choice }
+        if themes.count != (thema ?? []).count { errors["thema"] = m.say("Kies thema's uit de lijst.", "Choose themes from the list.") }
         let groups = (doelgroep ?? []).compactMap { Term.find(.doelgroep, $0) }
-        if groups.count != (doelgroep ?? []).count { errors["doelgroep"] = m.choice }
+        if groups.count != (doelgroep ?? []).count { errors["doelgroep"] = m.say("Kies doelgroepen uit de lijst.", "Choose target groups from the list.") }
         let evidence = text(bewijs).flatMap { Term.find(.bewijs, $0) }
-        if text(bewijs) != nil && evidence == nil { errors["bewijs"] = m.choice }
+        if text(bewijs) != nil && evidence == nil { errors["bewijs"] = m.say("Kies een onderbouwing uit de lijst.", "Choose the evidence from the list.") }
         let languages = taal ?? []
-        if languages.contains(where: { LanguageCatalog.byCode[$0] == nil }) { errors["taal"] = m.choice }
+        if languages.contains(where: { LanguageCatalog.byCode[$0] == nil }) { errors["taal"] = m.say("Kies talen uit de lijst.", "Choose languages from the list.") }
 
         var areas: [String] = []
         let nationwide = text(landelijk) != nil
@@ -186,6 +186,8 @@ struct FieldErrors: Error, Encodable, Sendable, Equatable, ExpressibleByDictiona
 struct FieldMessages {
     var english: Bool
     var required: String { english ? "Fill in this field." : "Vul dit veld in." }
+    /// A message that names its field, so an error summary never lists the same text twice.
+    func say(_ dutch: String, _ englishText: String) -> String { english ? englishText : dutch }
     var choice: String { english ? "Choose one of the options." : "Kies een van de mogelijkheden." }
     var organisation: String { english ? "Choose an organisation you may edit." : "Kies een organisatie waarvoor u aanbod mag beheren." }
     var url: String { english ? "Enter a full web address, starting with https://." : "Vul een volledig webadres in, dat begint met https://." }

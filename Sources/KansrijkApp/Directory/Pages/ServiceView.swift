@@ -28,10 +28,10 @@ struct ServiceSummaryView: Encodable, Sendable {
         }
         phases = s.terms(.fase).map { $0.label(english: english) }
         themes = s.terms(.thema).map { $0.label(english: english) }
-        capacity = s.capacity.label + (s.waitWeeks.map { english ? " (about \($0) weeks)" : " (ongeveer \($0) weken)" } ?? "")
+        capacity = s.capacity.label(english: english) + (s.waitWeeks.map { english ? " (about \($0) weeks)" : " (ongeveer \($0) weken)" } ?? "")
         capacityWarning = s.capacity.blocksAccess
-        access = s.accessRoute.label
-        statusNote = s.status == .active ? nil : s.status.label
+        access = s.accessRoute.label(english: english)
+        statusNote = s.status == .active ? nil : s.status.label(english: english)
     }
 }
 

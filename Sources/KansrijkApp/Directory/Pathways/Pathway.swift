@@ -89,6 +89,18 @@ enum StepKind: String, Codable, CaseIterable, Sendable {
         case .followUp: "Volgen en nazorg"
         }
     }
+
+    func label(english: Bool) -> String {
+        guard english else { return label }
+        switch self {
+        case .signal: return "Signal"
+        case .firstContact: return "First contact"
+        case .action: return "Who does what"
+        case .referral: return "Refer to a service"
+        case .agreement: return "Agreement"
+        case .followUp: return "Follow-up"
+        }
+    }
 }
 
 struct CreatePathways: AsyncMigration {

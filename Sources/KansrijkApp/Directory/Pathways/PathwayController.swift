@@ -305,7 +305,7 @@ struct PathwayController: RouteCollection {
                 title: stepForm.title ?? "", description: stepForm.description ?? "",
                 contactPerson: stepForm.contactPerson ?? "", agreement: stepForm.agreement ?? "",
                 phases: SelectOption.terms(.fase, selected: stepForm.phase, english: english),
-                kinds: StepKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == stepForm.kind) },
+                kinds: StepKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label(english: english), selected: $0.rawValue == stepForm.kind) },
                 organisations: orgs.map { SelectOption(value: $0.id!.uuidString.lowercased(), label: $0.name, selected: $0.id!.uuidString.lowercased() == stepForm.organisation?.lowercased()) },
                 services: serviceOptions, errors: stepErrors)
         }

@@ -57,7 +57,7 @@ enum PathwaySteps {
                 let s = byID[slot.id]!
                 number += 1
                 let service = s.serviceID.flatMap { snapshot.service($0) }
-                return .init(id: slot.id.uuidString.lowercased(), number: number, kind: s.kind.label, title: s.title,
+                return .init(id: slot.id.uuidString.lowercased(), number: number, kind: s.kind.label(english: english), title: s.title,
                              description: s.description, organisation: s.organisationID.flatMap { organisations[$0] },
                              serviceID: service?.id.uuidString.lowercased(), serviceName: service?.name,
                              serviceHowTo: service?.applicationProcess, contactPerson: s.contactPerson, agreement: s.agreement,

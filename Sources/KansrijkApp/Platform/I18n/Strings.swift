@@ -5,7 +5,12 @@ enum Strings {
         return language == .en ? pair.1 : pair.0
     }
 
-    static let table: [String: (String, String)] = [
+    /// All rooms' texts; a key defined twice is a programming error caught by the tests.
+    static let table: [String: (String, String)] = core
+        .merging(CoalitionStrings.table) { a, _ in a }
+        .merging(NationalStrings.table) { a, _ in a }
+
+    static let core: [String: (String, String)] = [
         // roles
         "role.professional": ("Professional", "Professional"),
         "role.coordinator": ("Coördinator", "Coordinator"),
@@ -74,6 +79,7 @@ enum Strings {
         "search.reset": ("Alles wissen", "Clear all"),
         "search.errors": ("Controleer de zoekopdracht", "Check your search"),
         "search.found": ("resultaten", "results"),
+        "search.found.one": ("resultaat", "result"),
         "search.all": ("Al het aanbod", "All services"),
         "search.localfirst": ("eerst in", "first in"),
         "search.none": ("Geen aanbod gevonden.", "No services found."),

@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+import Vapor
+@testable import KansrijkApp
+
+@Suite("HSDS import: official examples")
+struct HSDSImportExampleTests {
+    /// The official full service with its fictitious "MyCity" area replaced by a Dutch municipality.
+    func dutchServiceFull() throws -> Data {
+        var service = try hsdsFixtureObject("service_full.json")
+        var areas = service["service_areas"] as! [[String: Any]]
+        areas[0]["name"] = "Zeist"
+        service["service_areas"] = areas
+        return try hsdsData(service)
+    }
+
+    @Test("each official example is read completely and rejected with clear reasons: its areas are not in the Netherlands",
+          arguments: ["service_full.json", "organization_full.json", "service_list.json", "organization_list.json", "csv"])
+    func officialExamples(name: String) async throws {
+        try await withApp(demo: false) { app in
+            // act
+            let report = try await HSDSImporter(app: app).run(path: hsdsFixtures.appendingPathComponent(name).path)
+            // check
+            #expect(report.outcome == .rejected)
+            #expect(report.rejections.contains { $0.hasPrefix("organization d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610: vestigingsgemeente onbekend") })
+            if name.hasSuffix("full.json") || name == "csv" {
+                #expect(report.rejections.contains { $0.contains("werkgebied 'The service is available to all residents of the MyCity area.") })
+            }
+            #expect(try await Organisation.query(on: app.db).count() == 0)
+            #expect(try await Service.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("the official CSV package: inconsistent references are named by file and id, unsupported files counted")
+    func officialPackage() async throws {
+        try await withApp(demo: false) { app in
+            let report = try await HSDSImporter(app: app).run(path: hsdsFixtures.appendingPathComponent("csv").path)
+            #expect(report.format == "CSV")
+            #expect(report.rejections.contains("location 3a19ff88-4620-4d17-9830-ac1d859eb5d5: organisatie onbekend (985e4a42-bd9f-4edc-911d-0243a4640aca)"))
+            #expect(report.rejections.contains("taxonomy_term 3f7b145d-84af-42d7-8fae-eaca714b02b2: taxonomie onbekend (07ff6aee-a219-438c-b694-d2fcb6c5373b)"))
+            #expect(report.omitted["programs.csv"] == 1 && report.omitted["funding.csv"] == 1)
+            #expect(report.notes.contains { $0.hasPrefix("datapackage.json is onleesbaar") })
+        }
+    }
+
+    @Test("the official full service, placed in Zeist, imports with every field we keep")
+    func dutchExampleImports() async throws {
+        try await withApp(demo: false) { app in
+            // setup
+            let path = try hsdsTemporaryFile(try dutchServiceFull())
+            // act
+            let report = try await HSDSImporter(app: app).run(path: path)
+            // check
+            #expect(report.outcome == .imported, "\(report.text)")
+            for entity in ["taxonomies", "taxonomy_terms", "organizations", "locations", "services"] {
+                #expect(report.counts(entity) == .init(created: 1), "\(entity)")
+            }
+            #expect(report.omitted["funding"] == 2 && report.omitted["program"] == 1)
+            let s = try #require(app.directory.snapshot.service(UUID(uuidString: "ac148810-d857-441c-9679-408f346de14b")!))
+            #expect((s.name, s.status, s.alternateName) == ("Community Counselling", .active, "MyCity Counselling Services"))
+            #expect(s.organisationID == UUID(uuidString: "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610"))
+            #expect(s.areas.map(\.municipalityCode) == ["GM0355"])
+            #expect(s.languages.map(\.code) == ["ur"])
+            #expect(s.termIDs == [UUID(uuidString: "3f7b145d-84af-42d7-8fae-eaca714b02b2")!])
+            #expect((s.minimumAge, s.maximumAge, s.phone) == (12, 100, "\"+44 1234 234567\""))
+            #expect(s.contacts.map(\.name) == ["Ann Persona"] && s.contacts.first?.phone == "\"+44 1234 234567\"")
+            #expect(s.schedules.first.map { ($0.byDay, $0.opensAt, $0.closesAt) } ?? (nil, nil, nil) == ("TH,FR", "10:00:00", "18:00:00"))
+            let place = try #require(s.places.first)
+            #expect((place.id, place.street, place.postalCode, place.city) == (UUID(uuidString: "3a19ff88-4620-4d17-9830-ac1d859eb5d5")!, "1-30 Main Street, MyVillage", "ABC 1234", "MyCity"))
+            let organisation = try #require(try await Organisation.find(s.organisationID, on: app.db))
+            #expect((organisation.kind, organisation.municipalityCode) == (.overig, "GM0355"))
+            let term = try #require(try await TaxonomyTermRecord.find(UUID(uuidString: "3f7b145d-84af-42d7-8fae-eaca714b02b2"), on: app.db))
+            #expect(term.taxonomyID == UUID(uuidString: "5c4d79d7-cc55-470e-9f1f-8cad074e4892"))
+
+            // the foreign term goes out again through the API with its own ids
+            let served = try await app.hsds("/api/hsds/services/ac148810-d857-441c-9679-408f346de14b", as: HSDSService.self)
+            #expect(served.attributes?.contains { $0.taxonomyTerm?.taxonomyDetail?.id == "5c4d79d7-cc55-470e-9f1f-8cad074e4892" } == true)
+        }
+    }
+
+    @Test("importing the same file twice changes nothing the second time; a changed name is one update")
+    func idempotent() async throws {
+        try await withApp(demo: false) { app in
+            // setup
+            let path = try hsdsTemporaryFile(try dutchServiceFull())
+            _ = try await HSDSImporter(app: app).run(path: path)
+            let before = try await app.hsdsExportWithoutTimes()
+            let stamp = app.directory.snapshot.services.first?.updatedAt
+            // act
+            let again = try await HSDSImporter(app: app).run(path: path)
+            // check
+            #expect(again.outcome == .imported && !again.changed)
+            #expect(again.counts("services") == .init(unchanged: 1) && again.counts("organizations") == .init(unchanged: 1))
+            #expect(try await app.hsdsExportWithoutTimes() == before)
+            #expect(app.directory.snapshot.services.first?.updatedAt == stamp)
+
+            var renamed = try JSONSerialization.jsonObject(with: try dutchServiceFull()) as! [String: Any]
+            renamed["name"] = "Gespreksbegeleiding"
+            let update = try await HSDSImporter(app: app).run(path: try hsdsTemporaryFile(try hsdsData(renamed)))
+            #expect(update.counts("services") == .init(updated: 1))
+            #expect(app.directory.snapshot.services.map(\.name) == ["Gespreksbegeleiding"])
+        }
+    }
+
+    @Test("a dry run reports what would happen and writes nothing")
+    func dryRun() async throws {
+        try await withApp(demo: false) { app in
+            let report = try await HSDSImporter(app: app).run(path: try hsdsTemporaryFile(try dutchServiceFull()), dryRun: true)
+            #expect(report.outcome == .dryRun && report.counts("services") == .init(created: 1))
+            #expect(report.text.contains("niets is opgeslagen"))
+            #expect(try await Service.query(on: app.db).count() == 0)
+            #expect(try await Organisation.query(on: app.db).count() == 0)
+        }
+    }
+}
+
+@Suite("HSDS import: broken files leave the database as it was")
+struct HSDSImportRejectionTests {
+    /// A demo service as our own export writes it, to break in one place.
+    func exportedService(_ app: Application) async throws -> [String: Any] {
+        let id = DemoData.serviceID("Centering Pregnancy").hsds
+        let res = try await app.hsdsGet("/api/hsds/services/\(id)")
+        return res.json
+    }
+
+    func expectRejected(_ app: Application, _ data: Data, name: String = "import.json", reason: String) async throws {
+        // setup
+        let before = try await app.hsdsExportWithoutTimes()
+        // act
+        let report = try await HSDSImporter(app: app).run(path: try hsdsTemporaryFile(data, name: name))
+        // check
+        #expect(report.outcome == .rejected)
+        #expect(report.rejections.contains { $0.contains(reason) }, "\(report.rejections)")
+        #expect(report.text.contains("Er is niets gewijzigd."))
+        #expect(try await app.hsdsExportWithoutTimes() == before)
+    }
+
+    @Test("a file that is not JSON")
+    func badJSON() async throws {
+        try await withApp { app in try await expectRejected(app, Data("[{\"id\": \"x\",".utf8), reason: "geen geldige JSON") }
+    }
+
+    @Test("a service without its required name, among valid ones")
+    func missingField() async throws {
+        try await withApp { app in
+            var broken = try await exportedService(app)
+            broken["name"] = nil
+            try await expectRejected(app, try hsdsData([try await exportedService(app), broken]), reason: "verplicht veld 'name' ontbreekt")
+        }
+    }
+
+    @Test("a service of an organisation that exists nowhere")
+    func unknownOrganisation() async throws {
+        try await withApp { app in
+            var broken = try await exportedService(app)
+            let unknown = UUID().hsds
+            broken["organization_id"] = unknown
+            broken["organization"] = nil
+            try await expectRejected(app, try hsdsData([broken]), reason: "organisatie onbekend (\(unknown))")
+        }
+    }
+
+    @Test("an id that is not a UUID")
+    func malformedID() async throws {
+        try await withApp { app in
+            var broken = try await exportedService(app)
+            broken["id"] = "1234"
+            try await expectRejected(app, try hsdsData(["contents": [broken]]), reason: "service 1234: id '1234' is geen UUID")
+        }
+    }
+
+    @Test("a term and an area we cannot place")
+    func unknownReferences() async throws {
+        try await withApp { app in
+            var broken = try await exportedService(app)
+            var attributes = broken["attributes"] as! [[String: Any]]
+            attributes[0]["taxonomy_term"] = nil
+            attributes[0]["taxonomy_term_id"] = "0bc248fa-dc27-4650-9ba4-8f1a24ef16a2"
+            broken["attributes"] = attributes
+            broken["service_areas"] = [["id": UUID().hsds, "name": "Atlantis"]]
+            try await expectRejected(app, try hsdsData([broken]), reason: "taxonomieterm onbekend (0bc248fa-dc27-4650-9ba4-8f1a24ef16a2)")
+            try await expectRejected(app, try hsdsData([broken]), reason: "werkgebied 'Atlantis' is geen Nederlandse gemeente")
+        }
+    }
+
+    @Test("a CSV package with broken quoting")
+    func brokenCSV() async throws {
+        try await withApp { app in
+            // setup
+            let folder = try hsdsTemporaryDirectory()
+            try await HSDSExporter.load(app).writeCSV(to: folder)
+            let services = folder.appendingPathComponent("services.csv")
+            let text = try String(contentsOf: services, encoding: .utf8) + "\(UUID().hsds),\"nooit gesloten,active\r\n"
+            try text.write(to: services, atomically: true, encoding: .utf8)
+            let before = try await app.hsdsExportWithoutTimes()
+            // act
+            let report = try await HSDSImporter(app: app).run(path: folder.path)
+            // check
+            #expect(report.outcome == .rejected)
+            // one reason, not one per row that points into the unreadable services.csv
+            #expect(report.rejections.count == 1 && report.rejections[0].hasPrefix("services.csv regel \(DemoCatalog.offers.count + 2):"), "\(report.rejections)")
+            #expect(report.rejections.first?.hasSuffix("aanhalingsteken niet afgesloten") == true)
+            #expect(try await app.hsdsExportWithoutTimes() == before)
+        }
+    }
+}
