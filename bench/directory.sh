@@ -18,8 +18,8 @@ OUT=bench/out
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
-swift build -c release --scratch-path "$SCRATCH" >/dev/null
-BIN="$SCRATCH/release/kansrijk"
+[ -n "${SKIP_BUILD:-}" ] || swift build -c release --scratch-path "$SCRATCH" >/dev/null
+BIN=${BIN:-"$SCRATCH/release/kansrijk"}
 WORK=$(mktemp -d)
 SERVER_PID=""
 cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true; pg_stop 2>/dev/null || true; rm -rf "$WORK"; }
@@ -44,7 +44,10 @@ serve_and_measure() {
   t0=$(date +%s%N)
   "$BIN" serve --hostname 127.0.0.1 --port "$port" >"$OUT/$label-server.log" 2>&1 &
   SERVER_PID=$!
-  until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.2; done
+  until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$OUT/$label-server.log"; echo "the server died" >&2; exit 1; }
+    sleep 0.2
+  done
   printf '%s: ready (directory loaded into memory) in %s ms\n' "$label" "$((($(date +%s%N) - t0) / 1000000))"
   for kind in search hsds; do
     # warm up, then measure

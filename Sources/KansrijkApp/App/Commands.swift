@@ -7,6 +7,8 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(ImportCommand(), as: "import")
     app.asyncCommands.use(ExportCommand(), as: "export")
+    app.asyncCommands.use(MonitoringCommands(), as: "monitoring")
+    app.asyncCommands.use(ParticipationCommand(), as: "participatie")
 }
 
 /// `kansrijk migrate`: runs pending migrations without asking (scripts and deployments use it).

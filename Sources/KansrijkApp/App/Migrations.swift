@@ -14,5 +14,8 @@ enum KansrijkMigrations {
         app.migrations.add(CreateDirectory())
         app.migrations.add(SeedVocabulary())
         app.migrations.add(CreatePathways())
+        app.migrations.add(CreateMunicipalityParticipations(), CreatePracticeExamples(), SeedPracticeExamples())
+        app.migrations.add(UpdateCoalitionsAddWorkspace(), CreateCoalitionStages(), CreateCoalitionPartners(), CreateCoalitionAmbitions(), CreateCoalitionMeetings(), CreateCoalitionAgreements(), CreateCoalitionStories())
+        app.migrations.add(CreateMunicipalityMerges(), SeedMunicipalityMerges(), CreateIndicators(), SeedIndicators(), CreateMonitoringCounts())
     }
 }

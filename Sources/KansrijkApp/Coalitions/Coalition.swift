@@ -14,6 +14,16 @@ final class Coalition: Model, @unchecked Sendable {
     // data fields
     @Field(key: "name") var name: String
     @Field(key: "slug") var slug: String
+    /// Tranche of the national impulse funding (1-3); nil when the coalition had none.
+    @OptionalField(key: "tranche") var tranche: Int?
+    /// The day of the first meeting with partners (a calendar day, see `CalendarDay`).
+    @OptionalField(key: "started_on") var startedOn: Date?
+    /// The two trekkers: one for the content (partners, practice), one for policy (municipality).
+    @OptionalField(key: "content_lead") var contentLead: String?
+    @OptionalField(key: "policy_lead") var policyLead: String?
+    /// How (expecting) parents, and fathers in particular, have a voice; empty means they are missing.
+    @OptionalField(key: "parents_voice") var parentsVoice: String?
+    @OptionalField(key: "fathers_voice") var fathersVoice: String?
 
     // relationships
     @Children(for: \.$coalition) var areas: [CoalitionMunicipality]

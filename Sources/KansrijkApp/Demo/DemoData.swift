@@ -57,7 +57,10 @@ struct DemoData {
                 }
             }
             try await DemoPathways.create(on: db)
+            try await DemoCoalitions.create(on: db, now: Date())
         }
+        try await DemoParticipation.load(on: app)
+        try await DemoBirths.load(on: app)
     }
 
     static func draft(_ o: DemoCatalog.Offer) -> ServiceDraft {

@@ -17,7 +17,8 @@ struct CoveragePage: Encodable {
     var rows: [Row]
     var counts: [Count]
     var coalitions: [SelectOption]
-    var municipalities: [SelectOption]
+    /// Ready HTML: see `SelectOption.municipalityOptionsHTML`.
+    var municipalityOptions: String
     var hasArea: Bool
 }
 
@@ -79,7 +80,7 @@ struct CoverageController: RouteCollection {
             phases: Term.phases.map { $0.label(english: english) },
             rows: rows, counts: counts,
             coalitions: coalitions.map { SelectOption(value: $0.slug, label: $0.name, selected: $0.slug == selectedCoalition) },
-            municipalities: SelectOption.municipalities(snapshot, selected: selectedMunicipality),
+            municipalityOptions: SelectOption.municipalityOptionsHTML(snapshot, selected: selectedMunicipality),
             hasArea: !codes.isEmpty)
         return try await req.view.render("directory/coverage", page).encodeResponse(for: req)
     }

@@ -19,12 +19,12 @@ struct CSVTable: Sendable {
     }
 
     init(data: Data) throws {
-        let records = try CSV.parse(data)
-        guard let header = records.first else { throw CSV.ParseError(line: 1, reason: "het bestand is leeg; de kopregel ontbreekt") }
+        let records = try RFC4180.parse(data)
+        guard let header = records.first else { throw RFC4180.ParseError(line: 1, reason: "het bestand is leeg; de kopregel ontbreekt") }
         columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         rows = try records.dropFirst().map { record in
             guard record.fields.count == header.fields.count else {
-                throw CSV.ParseError(line: record.line, reason: "\(record.fields.count) velden, maar de kopregel heeft er \(header.fields.count)")
+                throw RFC4180.ParseError(line: record.line, reason: "\(record.fields.count) velden, maar de kopregel heeft er \(header.fields.count)")
             }
             return Row(line: record.line, values: Dictionary(zip(header.fields.map { $0.trimmingCharacters(in: .whitespaces) }, record.fields),
                                                              uniquingKeysWith: { a, _ in a }))

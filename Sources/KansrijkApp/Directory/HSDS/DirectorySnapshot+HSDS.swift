@@ -12,7 +12,8 @@ extension DirectorySnapshot {
         let groupID = q.targetGroup.flatMap { Term.find(.doelgroep, $0)?.id }
         let anyPhaseIDs = q.anyPhase.compactMap { Term.find(.fase, $0)?.id }
 
-        func passes(_ s: ServiceRecord) -> Bool {
+        // borrowing: a copy of each record (some twenty reference-counted fields) dominated the profile
+        func passes(_ s: borrowing ServiceRecord) -> Bool {
             if !q.includeInactive && s.status == .defunct { return false }
             if let id = phaseID, !s.termIDs.contains(id) { return false }
             if let id = themeID, !s.termIDs.contains(id) { return false }

@@ -56,7 +56,7 @@ struct HSDSCSVReader {
                     continue
                 }
                 tables[table] = parsed
-            } catch let error as CSV.ParseError {
+            } catch let error as RFC4180.ParseError {
                 bundle.rejections.append("\(path) \(error)")
                 unreadable.insert(table)
             } catch {

@@ -4,9 +4,10 @@ extension HSDSController {
     /// `GET /api/hsds/organizations`: organisations by name, `search` on name and description.
     @Sendable
     func organizations(req: Request) async throws -> HSDSPage<HSDSOrganization> {
-        let paging = try HSDSPaging(req)
+        let parameters = try HSDSParameters(req)
+        let paging = try HSDSPaging(parameters)
         let hsds = try await builder(req)
-        let words = Self.searchWords(req)
+        let words = parameters.searchWords
         let found = words.isEmpty ? hsds.catalog.organisations : hsds.catalog.organisations.filter { Self.matches($0.searchText, words) }
         return HSDSPage(contents: paging.slice(found).map(hsds.organizationSummary), total: found.count, paging: paging)
     }
@@ -16,7 +17,7 @@ extension HSDSController {
     @Sendable
     func organization(req: Request) async throws -> HSDSOrganization {
         let id = try pathID(req, "organization")
-        let fullServices = try Self.flag(req, "full_service")
+        let fullServices = try HSDSParameters.flag(try HSDSParameters(req).fullService, "full_service")
         let hsds = try await builder(req)
         guard let o = hsds.catalog.organisation(id) else { throw Self.notFound("organization", id.hsds) }
         return hsds.fullOrganization(o, fullServices: fullServices)

@@ -5,19 +5,21 @@ extension HSDSController {
     /// services' order; the same filters as `/services`.
     @Sendable
     func serviceAtLocations(req: Request) async throws -> HSDSPage<HSDSServiceAtLocation> {
-        let paging = try HSDSPaging(req)
+        let parameters = try HSDSParameters(req)
+        let paging = try HSDSPaging(parameters)
         let hsds = try await builder(req)
-        let filter = try HSDSServiceFilter(req, municipalities: hsds.snapshot.municipalities)
+        let filter = try HSDSServiceFilter(parameters, municipalities: hsds.snapshot.municipalities)
         let docs = hsds.snapshot.allMatches(filter.query, anyTermOf: filter.taxonomyID.map { hsds.catalog.termsOfTaxonomy[$0] ?? [] })
         var total = 0
         var items: [HSDSServiceAtLocation] = []
+        let page = paging.offset..<paging.offset + paging.perPage
         for doc in docs {
-            let s = hsds.snapshot.services[doc]
             let first = total
-            total += s.places.count
-            // build only the rows that fall on this page
-            guard total > paging.offset, first < paging.offset + paging.perPage else { continue }
-            for (i, p) in hsds.places(of: s).enumerated() where (paging.offset..<paging.offset + paging.perPage).contains(first + i) {
+            total += hsds.snapshot.services[doc].places.count
+            // only the services on this page are taken out of the snapshot and built
+            guard total > page.lowerBound, first < page.upperBound else { continue }
+            let s = hsds.snapshot.services[doc]
+            for (i, p) in hsds.places(of: s).enumerated() where page.contains(first + i) {
                 items.append(hsds.serviceAtLocation(s, p, full: false))
             }
         }

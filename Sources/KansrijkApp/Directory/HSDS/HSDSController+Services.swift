@@ -5,9 +5,10 @@ extension HSDSController {
     /// snapshot's search ranks only the page asked for, which keeps broad queries cheap.
     @Sendable
     func services(req: Request) async throws -> HSDSPage<HSDSService> {
-        let paging = try HSDSPaging(req)
+        let parameters = try HSDSParameters(req)
+        let paging = try HSDSPaging(parameters)
         let hsds = try await builder(req)
-        let filter = try HSDSServiceFilter(req, municipalities: hsds.snapshot.municipalities)
+        let filter = try HSDSServiceFilter(parameters, municipalities: hsds.snapshot.municipalities)
         if let taxonomyID = filter.taxonomyID {
             let docs = hsds.snapshot.allMatches(filter.query, anyTermOf: hsds.catalog.termsOfTaxonomy[taxonomyID] ?? [])
             let items = paging.slice(docs).map { hsds.listItem(hsds.snapshot.services[$0]) }

@@ -4,9 +4,10 @@ extension HSDSController {
     /// `GET /api/hsds/taxonomies`: our vocabularies, the extension fields and imported taxonomies.
     @Sendable
     func taxonomies(req: Request) async throws -> HSDSPage<HSDSTaxonomy> {
-        let paging = try HSDSPaging(req)
+        let parameters = try HSDSParameters(req)
+        let paging = try HSDSPaging(parameters)
         let hsds = try await builder(req)
-        let words = Self.searchWords(req)
+        let words = parameters.searchWords
         let found = hsds.catalog.taxonomies.filter { Self.matches($0.searchText, words) }
         return HSDSPage(contents: paging.slice(found).map(hsds.taxonomy), total: found.count, paging: paging)
     }
@@ -23,11 +24,12 @@ extension HSDSController {
     /// (terms without a parent) and `search` (name and code).
     @Sendable
     func taxonomyTerms(req: Request) async throws -> HSDSPage<HSDSTaxonomyTerm> {
-        let paging = try HSDSPaging(req)
-        let taxonomyID = try HSDSText.nonEmpty(req.query[String.self, at: "taxonomy_id"]).map { try HSDSServiceFilter.uuid($0, parameter: "taxonomy_id") }
-        let parentID = try HSDSText.nonEmpty(req.query[String.self, at: "parent_id"]).map { try HSDSServiceFilter.uuid($0, parameter: "parent_id") }
-        let topOnly = try Self.flag(req, "top_only")
-        let words = Self.searchWords(req)
+        let parameters = try HSDSParameters(req)
+        let paging = try HSDSPaging(parameters)
+        let taxonomyID = try HSDSParameters.uuid(parameters.taxonomyID, "taxonomy_id")
+        let parentID = try HSDSParameters.uuid(parameters.parentID, "parent_id")
+        let topOnly = try HSDSParameters.flag(parameters.topOnly, "top_only")
+        let words = parameters.searchWords
         let hsds = try await builder(req)
         let found = hsds.catalog.terms.filter { t in
             (taxonomyID == nil || t.taxonomyID == taxonomyID) && (parentID == nil || t.parentID == parentID)

@@ -44,22 +44,8 @@ struct HSDSController: RouteCollection {
         Abort(.notFound, reason: "Er is geen \(entity) met id '\(id)'.")
     }
 
-    /// A true/false query parameter.
-    static func flag(_ req: Request, _ name: String) throws -> Bool {
-        guard let raw = HSDSText.nonEmpty(req.query[String.self, at: name]) else { return false }
-        switch raw.lowercased() {
-        case "true", "1": return true
-        case "false", "0": return false
-        default: throw Abort(.badRequest, reason: "De parameter \(name) moet true of false zijn; '\(raw)' is dat niet.")
-        }
-    }
-
     /// Every query word must occur in the folded text (lists without a search index are small).
     static func matches(_ searchText: String, _ words: [String]) -> Bool {
         words.allSatisfy { searchText.contains($0) }
-    }
-
-    static func searchWords(_ req: Request) -> [String] {
-        DutchText.words(req.query[String.self, at: "search"] ?? "")
     }
 }

@@ -42,7 +42,7 @@ extension HSDSExporter {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let rows = try tables()
         for table in HSDSTable.allCases {
-            let body = CSV.write(header: table.columns, rows: (rows[table] ?? []).map { cells in table.columns.map { cells[$0] ?? "" } })
+            let body = RFC4180.write(header: table.columns, rows: (rows[table] ?? []).map { cells in table.columns.map { cells[$0] ?? "" } })
             try Data(body.utf8).write(to: directory.appendingPathComponent(table.fileName))
         }
         let encoder = JSONEncoder()

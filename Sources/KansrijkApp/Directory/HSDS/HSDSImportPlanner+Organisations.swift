@@ -1,7 +1,7 @@
 import Foundation
 
 extension HSDSImportPlanner {
-    mutating func addOrganisations(_ organisations: [HSDSOrganization], locations: [HSDSLocation],
+    mutating func addOrganisations(_ organisations: [HSDSOrganization], locations: [PlacedLocation],
                                    services: [PlacedService]) {
         for o in organisations {
             guard let id = uuid(o.id, "organization", o.id) else { continue }
@@ -48,8 +48,8 @@ extension HSDSImportPlanner {
 
     /// Where an organisation without our attribute is based: its first location with a Dutch
     /// address, else the first municipality one of its services serves.
-    func derivedMunicipality(of o: HSDSOrganization, locations: [HSDSLocation], services: [PlacedService]) -> String? {
-        let own = locations.filter { ($0.organizationID ?? o.id).lowercased() == o.id.lowercased() } + (o.locations ?? [])
+    func derivedMunicipality(of o: HSDSOrganization, locations: [PlacedLocation], services: [PlacedService]) -> String? {
+        let own = locations.filter { $0.organisationID?.lowercased() == o.id.lowercased() }.map(\.location)
         if let code = own.lazy.compactMap({ municipality(of: $0) }).first { return code }
         for placed in services where placed.organisationID?.lowercased() == o.id.lowercased() {
             for area in placed.service.serviceAreas ?? [] {
@@ -71,11 +71,11 @@ extension HSDSImportPlanner {
 
     mutating func addLocations(_ locations: [PlacedLocation]) {
         for placed in locations {
-            let (l, owner) = (placed.location, placed.owner)
+            let l = placed.location
             guard let id = uuid(l.id, "location", l.id) else { continue }
             let existing = context.locations[id]
             let organisationID: UUID
-            if let raw = l.organizationID ?? owner {
+            if let raw = placed.organisationID {
                 guard let value = uuid(raw, "location", l.id, field: "organization_id") else { continue }
                 guard fileOrganisations.contains(value) || context.organisations[value] != nil else {
                     reject("location", l.id, "organisatie onbekend (\(raw))")

@@ -28,33 +28,38 @@ struct HSDSImportPlanner {
         let taxonomies = unique(bundle.taxonomies + terms.compactMap(\.taxonomyDetail)) { $0.id }
         let organisations = unique(bundle.organizations + bundle.services.compactMap(\.organization)) { $0.id }
 
-        // a location outside any organisation belongs to the organisation of a service offered there
-        var organisationOfLocation: [String: String] = [:]
-        for placed in services {
-            for link in placed.service.serviceAtLocations ?? [] {
-                guard let location = link.locationID ?? link.location?.id, let org = placed.organisationID else { continue }
-                organisationOfLocation[location] = organisationOfLocation[location] ?? org
-            }
-        }
-        var placedLocations: [PlacedLocation] = bundle.locations.map { PlacedLocation(location: $0, owner: organisationOfLocation[$0.id]) }
-        for o in bundle.organizations {
-            placedLocations += (o.locations ?? []).map { PlacedLocation(location: $0, owner: o.id) }
-        }
-        for placed in services {
-            placedLocations += (placed.service.serviceAtLocations ?? []).compactMap(\.location).map { PlacedLocation(location: $0, owner: placed.organisationID) }
-        }
-        let locations = unique(placedLocations) { $0.location.id }
+        let locations = unique(placedLocations(bundle, services)) { $0.location.id }
 
         planner.addTaxonomies(taxonomies)
         planner.addTerms(terms)
         planner.registerIDs(organisations.map(\.id), locations.map(\.location.id))
-        planner.addOrganisations(organisations, locations: locations.map(\.location), services: services)
+        planner.addOrganisations(organisations, locations: locations, services: services)
         planner.addLocations(locations)
         planner.addServices(services)
         if planner.servicesWithoutArea > 0 {
             planner.plan.notes.append("\(planner.servicesWithoutArea) service(s) zonder werkgebied zijn als landelijk aanbod opgenomen.")
         }
         return (planner.plan, planner.omitted)
+    }
+
+    /// Every location in the file with the organisation it belongs to: the one it is nested in,
+    /// else (for a location outside any organisation) that of a service offered there.
+    static func placedLocations(_ bundle: HSDSBundle, _ services: [PlacedService]) -> [PlacedLocation] {
+        var organisationOfLocation: [String: String] = [:]
+        for placed in services {
+            for link in placed.service.serviceAtLocations ?? [] {
+                guard let location = (link.locationID ?? link.location?.id)?.lowercased(), let org = placed.organisationID else { continue }
+                organisationOfLocation[location] = organisationOfLocation[location] ?? org
+            }
+        }
+        var placed = bundle.locations.map { PlacedLocation(location: $0, owner: organisationOfLocation[$0.id.lowercased()]) }
+        for o in bundle.organizations {
+            placed += (o.locations ?? []).map { PlacedLocation(location: $0, owner: o.id) }
+        }
+        for s in services {
+            placed += (s.service.serviceAtLocations ?? []).compactMap(\.location).map { PlacedLocation(location: $0, owner: s.organisationID) }
+        }
+        return placed
     }
 
     /// A service with the organisation it is nested in, if any.
@@ -69,6 +74,7 @@ struct HSDSImportPlanner {
     struct PlacedLocation {
         var location: HSDSLocation
         var owner: String?
+        var organisationID: String? { location.organizationID ?? owner }
     }
 
     static func unique<T>(_ items: [T], by key: (T) -> String) -> [T] {

@@ -32,8 +32,8 @@ struct HSDSPaging: Sendable, Equatable {
         }
     }
 
-    init(_ req: Request) throws {
-        try self.init(page: req.query[String.self, at: "page"], perPage: req.query[String.self, at: "per_page"])
+    init(_ parameters: HSDSParameters) throws {
+        try self.init(page: parameters.page, perPage: parameters.perPage)
     }
 
     /// Index of the first item on this page.

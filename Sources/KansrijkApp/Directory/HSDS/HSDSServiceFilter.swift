@@ -14,37 +14,29 @@ struct HSDSServiceFilter: Sendable {
         self.taxonomyID = taxonomyID
     }
 
-    init(_ req: Request, municipalities: [String: DirectorySnapshot.MunicipalityInfo]) throws {
-        func value(_ name: String) -> String? { HSDSText.nonEmpty(req.query[String.self, at: name]) }
+    init(_ p: HSDSParameters, municipalities: [String: DirectorySnapshot.MunicipalityInfo]) throws {
         // HSDS consumers keep their own copy in sync, so ended (defunct) services are listed too
         var q = DirectoryQuery(includeInactive: true)
-        q.text = value("search") ?? ""
-        q.termID = try value("taxonomy_term_id").map { try Self.uuid($0, parameter: "taxonomy_term_id") }
-        q.organisationID = try value("organization_id").map { try Self.uuid($0, parameter: "organization_id") }
-        if let raw = value("modified_after") {
+        q.text = HSDSText.nonEmpty(p.search) ?? ""
+        q.termID = try HSDSParameters.uuid(p.taxonomyTermID, "taxonomy_term_id")
+        q.organisationID = try HSDSParameters.uuid(p.organizationID, "organization_id")
+        if let raw = HSDSText.nonEmpty(p.modifiedAfter) {
             guard let date = HSDSText.parseDateTime(raw) else {
                 throw Abort(.badRequest, reason: "De parameter modified_after moet een datum-tijd volgens ISO 8601 zijn, zoals 2025-01-31T12:00:00Z; '\(raw)' is dat niet.")
             }
             // HSDS says "on or after"; the search keeps what is strictly later, at millisecond precision
             q.modifiedAfter = date.addingTimeInterval(-0.001)
         }
-        if let raw = value("municipality") {
+        if let raw = HSDSText.nonEmpty(p.municipality) {
             let code = raw.uppercased()
             guard municipalities[code] != nil else {
                 throw Abort(.badRequest, reason: "De gemeente '\(raw)' kennen we niet. Geef een CBS-gemeentecode, zoals GM0355 voor Zeist.")
             }
             q.municipality = code
         }
-        q.phase = try value("phase").map { try Self.term($0, in: .fase, parameter: "phase") }
-        q.theme = try value("theme").map { try Self.term($0, in: .thema, parameter: "theme") }
-        self.init(query: q, taxonomyID: try value("taxonomy_id").map { try Self.uuid($0, parameter: "taxonomy_id") })
-    }
-
-    static func uuid(_ raw: String, parameter: String) throws -> UUID {
-        guard let id = UUID(uuidString: raw) else {
-            throw Abort(.badRequest, reason: "De parameter \(parameter) moet een UUID zijn, zoals 3fa85f64-5717-4562-b3fc-2c963f66afa6; '\(raw)' is dat niet.")
-        }
-        return id
+        q.phase = try HSDSText.nonEmpty(p.phase).map { try Self.term($0, in: .fase, parameter: "phase") }
+        q.theme = try HSDSText.nonEmpty(p.theme).map { try Self.term($0, in: .thema, parameter: "theme") }
+        self.init(query: q, taxonomyID: try HSDSParameters.uuid(p.taxonomyID, "taxonomy_id"))
     }
 
     static func term(_ raw: String, in vocabulary: Vocabulary, parameter: String) throws -> String {

@@ -4,7 +4,8 @@ import Vapor
 struct SearchPage: Encodable {
     var page: PageMeta
     var q: String
-    var municipalities: [SelectOption]
+    /// Ready HTML: see `SelectOption.municipalityOptionsHTML`.
+    var municipalityOptions: String
     var phases: [SelectOption]
     var themes: [SelectOption]
     var groups: [SelectOption]
@@ -43,7 +44,7 @@ struct DirectoryController: RouteCollection {
         let page = SearchPage(
             page: try await req.pageMeta(title: req.t("search.title")),
             q: form.q,
-            municipalities: SelectOption.municipalities(snapshot, selected: form.gemeente),
+            municipalityOptions: SelectOption.municipalityOptionsHTML(snapshot, selected: form.gemeente),
             phases: SelectOption.terms(.fase, selected: form.fase, english: english),
             themes: SelectOption.terms(.thema, selected: form.thema, english: english),
             groups: SelectOption.terms(.doelgroep, selected: form.doelgroep, english: english),

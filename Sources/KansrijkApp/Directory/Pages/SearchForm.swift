@@ -62,8 +62,18 @@ extension SelectOption {
     }
 
     static func municipalities(_ snapshot: DirectorySnapshot, selected: String?) -> [SelectOption] {
-        snapshot.municipalities.values.sorted { $0.name.localizedCompare($1.name) == .orderedAscending }
-            .map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == selected) }
+        snapshot.municipalitiesByName.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == selected) }
+    }
+
+    /// The 342 `<option>`s of a municipality select as ready HTML. Rendering them through Leaf
+    /// on every search was the largest cost of the page; the names are escaped once per snapshot.
+    static func municipalityOptionsHTML(_ snapshot: DirectorySnapshot, selected: String?) -> String {
+        guard let selected, let range = snapshot.municipalityOptionsHTML.range(of: "<option value=\"\(selected)\">") else {
+            return snapshot.municipalityOptionsHTML
+        }
+        var html = snapshot.municipalityOptionsHTML
+        html.replaceSubrange(range, with: "<option value=\"\(selected)\" selected>")
+        return html
     }
 
     static func languages(selected: String?, english: Bool) -> [SelectOption] {

@@ -35,7 +35,8 @@ struct ParentController: RouteCollection {
 
     struct Page: Encodable {
         var page: PageMeta
-        var municipalities: [SelectOption]
+        /// Ready HTML: see `SelectOption.municipalityOptionsHTML`.
+    var municipalityOptions: String
         var situations: [SelectOption]
         var topics: [SelectOption]
         var searched: Bool
@@ -66,7 +67,7 @@ struct ParentController: RouteCollection {
         }
         let page = Page(
             page: try await req.pageMeta(title: req.t("parents.title")),
-            municipalities: SelectOption.municipalities(snapshot, selected: gemeente),
+            municipalityOptions: SelectOption.municipalityOptionsHTML(snapshot, selected: gemeente),
             situations: Self.situations.map { SelectOption(value: $0.code, label: english ? $0.en : $0.nl, selected: $0.code == situatie) },
             topics: Self.topics.map { SelectOption(value: $0.code, label: english ? $0.en : $0.nl, selected: $0.code == onderwerp) },
             searched: searched, municipalityName: gemeente.flatMap { snapshot.municipalities[$0]?.name },

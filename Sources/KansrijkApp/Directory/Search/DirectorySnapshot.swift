@@ -17,15 +17,22 @@ struct DirectorySnapshot: Sendable {
     let docsByRegion: [String: [Int]]
     let nationwideDocs: [Int]
     let termNames: [UUID: (name: String, code: String?, taxonomyID: UUID?)]
+    /// Municipalities in alphabetical order, for select lists.
+    let municipalitiesByName: [MunicipalityInfo]
+    /// `<option value="GM....">Name</option>` for every municipality, escaped, in name order.
+    let municipalityOptionsHTML: String
     let loadedAt: Date
 
     init(services: [ServiceRecord], municipalities: [MunicipalityInfo], termNames: [UUID: (name: String, code: String?, taxonomyID: UUID?)] = [:], loadedAt: Date = Date()) {
-        let sorted = services.sorted { $0.name.localizedCompare($1.name) == .orderedAscending }
+        // sort on folded names computed once: localizedCompare is far too slow on Linux for 40,000 names
+        let sorted = services.map { (DutchText.fold($0.name), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         self.services = sorted
         self.indexByID = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.id, $0) })
         self.index = SearchIndex(documents: sorted.map(\.searchFields))
         let byCode = Dictionary(uniqueKeysWithValues: municipalities.map { ($0.code, $0) })
         self.municipalities = byCode
+        self.municipalitiesByName = municipalities.map { (DutchText.fold($0.name), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        self.municipalityOptionsHTML = municipalitiesByName.map { "<option value=\"\($0.code)\">\(HTML.escape($0.name))</option>" }.joined()
         let regions = sorted.map { Set($0.areas.compactMap { byCode[$0.municipalityCode]?.ggdCode }) }
         self.regionsOfService = regions
         var byMunicipality: [String: [Int]] = [:], byRegion: [String: [Int]] = [:], nationwide: [Int] = []
@@ -45,30 +52,23 @@ struct DirectorySnapshot: Sendable {
 }
 
 extension DirectorySnapshot {
-    /// Reads the directory in a handful of set queries (not one per service).
+    /// Reads the directory in a handful of set queries (not one per service), one after the
+    /// other: SQLite has a single connection, and concurrent large reads would queue past the
+    /// pool's timeout on a national-scale directory.
     static func load(from db: any Database) async throws -> DirectorySnapshot {
-        async let organisationsQ = Organisation.query(on: db).all()
-        async let servicesQ = Service.query(on: db).all()
-        async let attributesQ = ServiceAttribute.query(on: db).all()
-        async let areasQ = ServiceArea.query(on: db).all()
-        async let languagesQ = ServiceLanguage.query(on: db).all()
-        async let schedulesQ = ServiceSchedule.query(on: db).all()
-        async let contactsQ = ServiceContact.query(on: db).all()
-        async let locationsQ = Location.query(on: db).all()
-        async let salQ = ServiceAtLocation.query(on: db).all()
-        async let municipalitiesQ = Municipality.query(on: db).all()
-        async let termsQ = TaxonomyTermRecord.query(on: db).all()
+        let organisations = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: db).all().map { ($0.id!, $0) })
+        let locations = Dictionary(uniqueKeysWithValues: try await Location.query(on: db).all().map { ($0.id!, $0) })
+        let attributes = Dictionary(grouping: try await ServiceAttribute.query(on: db).all(), by: { $0.$service.id })
+        let areas = Dictionary(grouping: try await ServiceArea.query(on: db).all(), by: { $0.$service.id })
+        let languages = Dictionary(grouping: try await ServiceLanguage.query(on: db).all(), by: { $0.$service.id })
+        let schedules = Dictionary(grouping: try await ServiceSchedule.query(on: db).all(), by: { $0.$service.id })
+        let contacts = Dictionary(grouping: try await ServiceContact.query(on: db).all(), by: { $0.$service.id })
+        let sals = Dictionary(grouping: try await ServiceAtLocation.query(on: db).all(), by: { $0.$service.id })
+        let services = try await Service.query(on: db).all()
+        let municipalityRows = try await Municipality.query(on: db).all()
+        let termRows = try await TaxonomyTermRecord.query(on: db).all()
 
-        let organisations = Dictionary(uniqueKeysWithValues: try await organisationsQ.map { ($0.id!, $0) })
-        let locations = Dictionary(uniqueKeysWithValues: try await locationsQ.map { ($0.id!, $0) })
-        let attributes = Dictionary(grouping: try await attributesQ, by: { $0.$service.id })
-        let areas = Dictionary(grouping: try await areasQ, by: { $0.$service.id })
-        let languages = Dictionary(grouping: try await languagesQ, by: { $0.$service.id })
-        let schedules = Dictionary(grouping: try await schedulesQ, by: { $0.$service.id })
-        let contacts = Dictionary(grouping: try await contactsQ, by: { $0.$service.id })
-        let sals = Dictionary(grouping: try await salQ, by: { $0.$service.id })
-
-        let records: [ServiceRecord] = try await servicesQ.map { s in
+        let records: [ServiceRecord] = services.map { s in
             let id = s.id!
             return ServiceRecord(
                 id: id, organisationID: s.$organisation.id,
@@ -95,8 +95,8 @@ extension DirectorySnapshot {
                 }
             )
         }
-        let municipalities = try await municipalitiesQ.map { MunicipalityInfo(code: $0.id!, name: $0.name, ggdCode: $0.ggdCode) }
-        let termNames = Dictionary(uniqueKeysWithValues: try await termsQ.map { ($0.id!, (name: $0.name, code: $0.code, taxonomyID: $0.taxonomyID)) })
+        let municipalities = municipalityRows.map { MunicipalityInfo(code: $0.id!, name: $0.name, ggdCode: $0.ggdCode) }
+        let termNames = Dictionary(uniqueKeysWithValues: termRows.map { ($0.id!, (name: $0.name, code: $0.code, taxonomyID: $0.taxonomyID)) })
         return DirectorySnapshot(services: records, municipalities: municipalities, termNames: termNames)
     }
 }

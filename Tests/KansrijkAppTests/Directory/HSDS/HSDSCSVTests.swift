@@ -4,7 +4,7 @@ import Testing
 
 @Suite("HSDS CSV reader and writer (RFC 4180)")
 struct HSDSCSVTests {
-    func parse(_ text: String) throws -> [[String]] { try CSV.parse(Data(text.utf8)).map(\.fields) }
+    func parse(_ text: String) throws -> [[String]] { try RFC4180.parse(Data(text.utf8)).map(\.fields) }
 
     @Test("quoted fields hold commas, doubled quotes and line breaks")
     func quoting() throws {
@@ -24,7 +24,7 @@ struct HSDSCSVTests {
 
     @Test("records know the line they start on, also after a quoted line break")
     func lineNumbers() throws {
-        let records = try CSV.parse(Data("a,b\n\"x\ny\",1\nz,2\n".utf8))
+        let records = try RFC4180.parse(Data("a,b\n\"x\ny\",1\nz,2\n".utf8))
         #expect(records.map(\.line) == [1, 2, 4])
     }
 
@@ -35,16 +35,16 @@ struct HSDSCSVTests {
     ])
     func brokenQuoting(text: String, line: Int, reason: String) {
         #expect {
-            _ = try CSV.parse(Data(text.utf8))
+            _ = try RFC4180.parse(Data(text.utf8))
         } throws: { error in
-            guard let e = error as? CSV.ParseError else { return false }
+            guard let e = error as? RFC4180.ParseError else { return false }
             return e.line == line && e.reason.contains(reason)
         }
     }
 
     @Test("a row with another number of fields than the header is an error")
     func fieldCount() {
-        #expect(throws: CSV.ParseError(line: 3, reason: "3 velden, maar de kopregel heeft er 2")) {
+        #expect(throws: RFC4180.ParseError(line: 3, reason: "3 velden, maar de kopregel heeft er 2")) {
             _ = try CSVTable(data: Data("id,name\n1,a\n2,b,c\n".utf8))
         }
     }
@@ -54,7 +54,7 @@ struct HSDSCSVTests {
         // setup
         let rows = [["1", "gewoon"], ["2", "komma, en \"quote\""], ["3", "twee\r\nregels"], ["4", " spatie "], ["5", ""], ["6", "financiën"]]
         // act
-        let text = CSV.write(header: ["id", "text"], rows: rows)
+        let text = RFC4180.write(header: ["id", "text"], rows: rows)
         let table = try CSVTable(data: Data(text.utf8))
         // check
         #expect(text.hasSuffix("\r\n"))

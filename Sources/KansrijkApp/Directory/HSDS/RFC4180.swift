@@ -2,9 +2,9 @@ import Foundation
 
 /// RFC 4180 CSV, as the HSDS tabular data package uses it: comma separated, fields quoted with
 /// `"` (a quote inside doubled), quoted fields may hold commas and line breaks; CRLF, LF or CR
-/// line ends; a UTF-8 byte order mark is skipped. No package in our dependency set reads CSV,
-/// and this small reader is strict: malformed quoting is an error with its line, never a guess.
-enum CSV {
+/// line ends; a UTF-8 byte order mark is skipped. Strict on purpose: malformed quoting is an
+/// error with its line, never a guess, so the import report can say where a file is broken.
+enum RFC4180 {
     struct ParseError: Error, Equatable, CustomStringConvertible {
         var line: Int
         var reason: String

@@ -1,0 +1,28 @@
+import Vapor
+
+/// An indicator definition as the API shows it.
+struct IndicatorDTO: Content {
+    var code: String
+    var name: String
+    var description: String
+    var numerator: String
+    var denominator: String
+    var factor: Int
+    var unit_label: String
+    var direction: String
+    var phase: String
+    var source: String
+    var period_kind: String
+    var breakdowns: [String]
+    var group: String
+
+    init(_ d: IndicatorDefinition) {
+        code = d.code; name = d.name; description = d.description; numerator = d.numerator; denominator = d.denominator
+        factor = d.factor; unit_label = Self.unitLabel(d.factor); direction = d.direction.rawValue; phase = d.phase
+        source = d.source; period_kind = d.periodKind.rawValue; breakdowns = d.breakdowns; group = d.group
+    }
+
+    static func unitLabel(_ factor: Int) -> String {
+        switch factor { case 100: "%"; case 1000: "per 1000"; case 1: "aantal"; default: "per \(factor)" }
+    }
+}

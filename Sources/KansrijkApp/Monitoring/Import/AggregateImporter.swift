@@ -1,0 +1,151 @@
+import CSV
+import Foundation
+
+/// Reads an aggregate CSV as Dutch Excel writes it (`;`, `,` decimals, UTF-8 with or without BOM,
+/// CRLF) or as CBS/Perined publish it (`,`): area code, period, numerator and denominator, or a
+/// value with its denominator. Parsed with CSV.swift; all-or-nothing with an `ImportReport`.
+struct AggregateImporter {
+    static let areaNames = ["gebied", "gebiedcode", "gemeente", "gemeentecode", "regiocode", "code", "area"]
+    static let periodNames = ["periode", "jaar", "period", "year"]
+    static let numeratorNames = ["teller", "numerator", "aantal"]
+    static let denominatorNames = ["noemer", "denominator", "totaal"]
+    static let valueNames = ["waarde", "value", "percentage"]
+
+    let areas: AreaDimension
+    let indicator: IndicatorDefinition
+    var maxBytes = ImportLimits.aggregateMaxBytes
+
+    /// The data elements the file fills: the indicator's numerator and denominator must each be one element
+    /// (a count's constant denominator needs none).
+    func targets() throws(ImportReport) -> (numerator: String, denominator: String?) {
+        var report = ImportReport()
+        let n = try? ExpressionParser.parse(indicator.numerator), d = try? ExpressionParser.parse(indicator.denominator)
+        guard let numerator = n?.singleElement else {
+            report.add(0, "indicator \(indicator.code) rekent met een samengestelde teller (\(indicator.numerator)); lever de gegevenselementen apart aan")
+            throw report
+        }
+        if let d, d.elements.isEmpty { return (numerator, nil) }
+        guard let denominator = d?.singleElement else {
+            report.add(0, "indicator \(indicator.code) rekent met een samengestelde noemer (\(indicator.denominator)); lever de gegevenselementen apart aan")
+            throw report
+        }
+        return (numerator, denominator)
+    }
+
+    func read(path: String) throws(ImportReport) -> [AggregateRow] {
+        try ImportLimits.check(path: path, maxBytes: maxBytes)
+        let needsDenominator = try targets().denominator != nil
+        guard let stream = InputStream(fileAtPath: path) else {
+            var r = ImportReport(); r.add(0, "Kan het bestand \(path) niet openen"); throw r
+        }
+        let separator: UnicodeScalar = (try? DelimitedFileScanner.detectSeparator(path: path)) == 44 ? "," : ";"
+        let reader: CSVReader
+        do { reader = try CSVReader(stream: stream, hasHeaderRow: true, trimFields: true, delimiter: separator) } catch {
+            var r = ImportReport(); r.add(1, "Het bestand is geen leesbare CSV (\(error))"); throw r
+        }
+        var report = ImportReport()
+        let header = (reader.headerRow ?? []).map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
+        func column(_ names: [String]) -> Int? { header.firstIndex { names.contains($0) } }
+        let areaColumn = column(Self.areaNames), periodColumn = column(Self.periodNames)
+        let numeratorColumn = column(Self.numeratorNames), denominatorColumn = column(Self.denominatorNames)
+        let valueColumn = column(Self.valueNames)
+        if header.count <= 1 {
+            report.add(1, "de kopregel heeft één kolom: gebruik ; als scheidingsteken (zoals Excel in het Nederlands opslaat) of ,")
+            throw report
+        }
+        if areaColumn == nil { report.add(1, "kolom met de gebiedscode ontbreekt (\(Self.areaNames.prefix(3).joined(separator: ", ")))") }
+        if periodColumn == nil { report.add(1, "kolom met de periode ontbreekt (periode of jaar)") }
+        if numeratorColumn == nil, valueColumn == nil { report.add(1, "kolom teller (of waarde) ontbreekt") }
+        if needsDenominator, denominatorColumn == nil {
+            report.add(1, "kolom noemer ontbreekt: zonder noemer zijn geen betrouwbaarheidsinterval en geen onderdrukking van kleine aantallen mogelijk")
+        }
+        guard report.isEmpty, let areaColumn, let periodColumn else { throw report }
+
+        var rows: [AggregateRow] = []
+        var seen: [String: Int] = [:]
+        var lineNumber = 1
+        while let fields = reader.next() {
+            lineNumber += 1
+            if fields.allSatisfy({ $0.isEmpty }) { continue }
+            guard fields.count == header.count else {
+                report.add(lineNumber, "\(fields.count) velden, verwacht \(header.count) (verkeerd scheidingsteken?)")
+                continue
+            }
+            let code = fields[areaColumn].uppercased()
+            guard let period = Period(fields[periodColumn]) else {
+                report.add(lineNumber, "periode '\(fields[periodColumn])' is geen jaar (2021), kwartaal (2021-Q1) of maand (2021-03)"); continue
+            }
+            guard period.kind == indicator.periodKind || indicator.periodKind != .year else {
+                report.add(lineNumber, "periode \(period) past niet bij \(indicator.code), dat jaarcijfers heeft"); continue
+            }
+            switch AreaLevel(code: code) {
+            case .municipality:
+                guard areas.currentCode(for: code) != nil else {
+                    report.add(lineNumber, "onbekende gemeentecode \(code)"); continue
+                }
+            case .ggdRegion, .province, .country:
+                report.add(lineNumber, "\(code): lever gemeentecijfers; regio's, provincies en Nederland telt Kansrijk zelf op"); continue
+            case nil:
+                report.add(lineNumber, "onbekende gebiedscode '\(code)'"); continue
+            }
+            if let first = seen["\(code)|\(period)"] {
+                report.add(lineNumber, "dubbele rij: \(code) \(period) staat ook op regel \(first)"); continue
+            }
+            seen["\(code)|\(period)"] = lineNumber
+            var denominator: Int?
+            if let dc = denominatorColumn, needsDenominator {
+                switch Self.count(fields[dc]) {
+                case .success(let d): denominator = d
+                case .failure(let p): report.add(lineNumber, "noemer \(p.message)"); continue
+                }
+            }
+            var numerator: Int
+            var derived = false
+            if let nc = numeratorColumn, !fields[nc].isEmpty {
+                switch Self.count(fields[nc]) {
+                case .success(let n): numerator = n
+                case .failure(let p): report.add(lineNumber, "teller \(p.message)"); continue
+                }
+            } else if let vc = valueColumn {
+                guard let value = Self.decimal(fields[vc]) else {
+                    report.add(lineNumber, "waarde '\(fields[vc])' is geen getal (gebruik een komma of punt als decimaalteken)"); continue
+                }
+                guard value >= 0 else { report.add(lineNumber, "waarde \(fields[vc]) is negatief"); continue }
+                numerator = Int((value / Double(indicator.factor) * Double(denominator ?? indicator.factor)).rounded())
+                derived = true
+            } else {
+                report.add(lineNumber, "teller is leeg"); continue
+            }
+            if let d = denominator, indicator.factor >= 100, numerator > d {
+                report.add(lineNumber, "teller \(numerator) is groter dan noemer \(d)"); continue
+            }
+            rows.append(AggregateRow(areaCode: code, period: period, numerator: numerator, denominator: denominator, derived: derived))
+        }
+        // CSV.swift reports `cannotReadFile` at every normal end of input; only a stream error is real
+        if let error = reader.error, case CSVError.streamErrorHasOccurred = error {
+            report.add(lineNumber, "het bestand kon niet verder gelezen worden (\(error))")
+        }
+        if report.isEmpty, rows.isEmpty { report.add(0, "het bestand bevat geen rijen") }
+        guard report.isEmpty else { throw report }
+        return rows
+    }
+
+    /// A whole, non-negative number; Dutch thousands separators are refused rather than guessed.
+    static func count(_ raw: String) -> Result<Int, RowProblem> {
+        let s = raw.trimmingCharacters(in: .whitespaces)
+        if s.isEmpty { return .failure(RowProblem("is leeg")) }
+        if s.hasPrefix("-"), Int(s) != nil { return .failure(RowProblem("\(s) is negatief")) }
+        guard s.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(s) else {
+            return .failure(RowProblem("'\(s)' is geen geheel aantal (zonder punten, komma's of spaties)"))
+        }
+        return .success(n)
+    }
+
+    /// `15,3` (Dutch Excel) or `15.3`.
+    static func decimal(_ raw: String) -> Double? {
+        let s = raw.trimmingCharacters(in: .whitespaces)
+        guard !s.isEmpty, s.filter({ $0 == "," || $0 == "." }).count <= 1,
+              s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == "." || $0 == "-") }) else { return nil }
+        return Double(s.replacingOccurrences(of: ",", with: "."))
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// The indicators Kansrijk ships: the RIVM's national monitor (definitions as in the domain brief)
+/// and the process figures the platform counts itself. Seeded by `SeedIndicators`.
+enum IndicatorCatalog {
+    private static let all3: [String] = Breakdown.allCases.map(\.rawValue)
+
+    static let rivm: [IndicatorDefinition] = [
+        .init(code: "big2", name: "Big2 (vroeggeboorte en/of laag geboortegewicht)",
+              description: "Het deel van de kinderen geboren na 24 weken of meer dat te vroeg (vóór 37 weken) en/of te klein (gewicht onder het 10e percentiel voor de zwangerschapsduur) geboren is.",
+              numerator: "kinderen_ge24_big2", denominator: "kinderen_ge24", factor: 100, direction: .lowerIsBetter,
+              phase: "rond-geboorte", source: "Perined", unit: .persons, periodKind: .year, breakdowns: all3, group: "rivm"),
+        .init(code: "vroeggeboorte", name: "Vroeggeboorte",
+              description: "Het deel van de kinderen geboren na 24 weken of meer dat vóór 37 weken geboren is.",
+              numerator: "kinderen_ge24_vroeg", denominator: "kinderen_ge24", factor: 100, direction: .lowerIsBetter,
+              phase: "rond-geboorte", source: "Perined", unit: .persons, periodKind: .year, breakdowns: all3, group: "rivm"),
+        .init(code: "laag_gewicht", name: "Laag geboortegewicht voor de zwangerschapsduur",
+              description: "Het deel van de kinderen geboren na 24 weken of meer met een gewicht onder het 10e percentiel van de Hoftiezer-curves.",
+              numerator: "kinderen_ge24_laag_gewicht", denominator: "kinderen_ge24", factor: 100, direction: .lowerIsBetter,
+              phase: "rond-geboorte", source: "Perined", unit: .persons, periodKind: .year, breakdowns: all3, group: "rivm"),
+        .init(code: "zorg_na_week_10", name: "Start zwangerschapszorg na week 10",
+              description: "Het deel van de zwangerschappen van 24 weken of meer met een bekende eerste controle waarbij die controle na dag 70 was. Zwangerschappen zonder bekende eerste controle tellen niet mee en worden apart geteld.",
+              numerator: "kinderen_ge24_controle_na_dag70", denominator: "kinderen_ge24_controle_bekend", factor: 100, direction: .lowerIsBetter,
+              phase: "zwangerschap", source: "Perined", unit: .persons, periodKind: .year, breakdowns: all3, group: "rivm"),
+        .init(code: "geen_kraamzorg", name: "Geen kraamzorg",
+              description: "Het deel van de moeders van levend geboren kinderen zonder declaratie voor kraamzorg.",
+              numerator: "moeders_zonder_kraamzorg", denominator: "moeders_levend_geboren", factor: 100, direction: .lowerIsBetter,
+              phase: "rond-geboorte", source: "Vektis", unit: .persons, periodKind: .year, breakdowns: all3, group: "rivm"),
+        .init(code: "preconceptieconsult", name: "Preconceptieconsult",
+              description: "Het deel van alle moeders dat vóór de zwangerschap een preconceptieconsult had.",
+              numerator: "moeders_preconceptieconsult", denominator: "moeders_levend_geboren", factor: 100, direction: .higherIsBetter,
+              phase: "voor-zwangerschap", source: "Vektis", unit: .persons, periodKind: .year, breakdowns: all3, group: "rivm"),
+        .init(code: "problematische_schulden", name: "Problematische schulden bij ouders",
+              description: "Het deel van de ouders van kinderen geboren na 24 weken of meer met schuldsanering (Wsnp) of wanbetalersstatus bij de zorgverzekering.",
+              numerator: "ouders_problematische_schulden", denominator: "ouders_kinderen_ge24", factor: 100, direction: .lowerIsBetter,
+              phase: "zwangerschap", source: "CBS", unit: .persons, periodKind: .year, breakdowns: all3, group: "rivm"),
+        .init(code: "psychische_problemen", name: "Psychische problemen bij ouders",
+              description: "Het deel van dezelfde ouders met kosten voor ggz en/of medicatie tegen angst of depressie.",
+              numerator: "ouders_psychische_problemen", denominator: "ouders_kinderen_ge24", factor: 100, direction: .lowerIsBetter,
+              phase: "zwangerschap", source: "CBS", unit: .persons, periodKind: .year, breakdowns: all3, group: "rivm"),
+        .init(code: "meervoudig_kwetsbaar", name: "Geboren in meervoudige kwetsbaarheid",
+              description: "Het deel van de levend geboren kinderen van wie de moeder volgens het CBS-model voorspeld meervoudig kwetsbaar is.",
+              numerator: "levend_geboren_meervoudig_kwetsbaar", denominator: "levend_geboren", factor: 100, direction: .lowerIsBetter,
+              phase: "rond-geboorte", source: "CBS-model", unit: .persons, periodKind: .year, breakdowns: ["inkomen_kwintiel", "opleiding"], group: "rivm"),
+        .init(code: "uithuisplaatsing", name: "Uithuisplaatsing jonge kinderen",
+              description: "Kinderen jonger dan 2 jaar met een jeugdbeschermingsmaatregel met verblijf, per 1000 kinderen jonger dan 2 jaar.",
+              numerator: "kinderen_onder_2_uithuisplaatsing", denominator: "kinderen_onder_2", factor: 1000, direction: .lowerIsBetter,
+              phase: "na-geboorte", source: "CBS", unit: .persons, periodKind: .year, breakdowns: all3, group: "rivm"),
+    ]
+
+    static let coalition: [IndicatorDefinition] = [
+        .init(code: "coalitie_aanwezig", name: "Lokale coalitie aanwezig",
+              description: "Het deel van de gemeenten met een lokale of regionale coalitie Kansrijke Start.",
+              numerator: "gemeenten_coalitie", denominator: "gemeenten", factor: 100, direction: .higherIsBetter,
+              phase: "alle", source: "Vragenlijst", unit: .municipalities, periodKind: .year, breakdowns: [], group: "coalitie"),
+        .init(code: "gezamenlijk_plan", name: "Gezamenlijk plan van aanpak",
+              description: "Het deel van de gemeenten met een gezamenlijk plan van aanpak.",
+              numerator: "gemeenten_gezamenlijk_plan", denominator: "gemeenten", factor: 100, direction: .higherIsBetter,
+              phase: "alle", source: "Vragenlijst", unit: .municipalities, periodKind: .year, breakdowns: [], group: "coalitie"),
+        .init(code: "nnz_beschikbaar", name: "Nu Niet Zwanger beschikbaar",
+              description: "Het deel van de gemeenten waar Nu Niet Zwanger gestart is.",
+              numerator: "gemeenten_nnz", denominator: "gemeenten", factor: 100, direction: .higherIsBetter,
+              phase: "voor-zwangerschap", source: "GGD GHOR", unit: .municipalities, periodKind: .year, breakdowns: [], group: "coalitie"),
+        .init(code: "prenataal_huisbezoek", name: "Prenataal huisbezoek aangeboden",
+              description: "Het deel van de gemeenten die de vragenlijst beantwoordden dat een prenataal huisbezoek door de JGZ aanbiedt.",
+              numerator: "gemeenten_prenataal_huisbezoek", denominator: "gemeenten_beantwoord", factor: 100, direction: .higherIsBetter,
+              phase: "zwangerschap", source: "Vragenlijst", unit: .municipalities, periodKind: .year, breakdowns: [], group: "coalitie"),
+    ]
+
+    /// Figures the platform produces itself once screening, referrals, MDO and volunteers record them.
+    static let process: [IndicatorDefinition] = [
+        .init(code: "screenings_kwetsbaar", name: "Screenings met uitkomst kwetsbaar",
+              description: "Het deel van de afgenomen screenings met uitkomst kwetsbaar of zeer kwetsbaar.",
+              numerator: "screenings_kwetsbaar", denominator: "screenings", factor: 100, direction: .neutral,
+              phase: "zwangerschap", source: "Platform", unit: .persons, periodKind: .month, breakdowns: [], group: "proces"),
+        .init(code: "verwijzingen_afgerond", name: "Verwijzingen afgerond",
+              description: "Het deel van de verwijzingen dat is afgerond.",
+              numerator: "verwijzingen_afgerond", denominator: "verwijzingen", factor: 100, direction: .higherIsBetter,
+              phase: "alle", source: "Platform", unit: .persons, periodKind: .month, breakdowns: [], group: "proces"),
+        .init(code: "verwijzingen_afgewezen", name: "Verwijzingen afgewezen",
+              description: "Het deel van de verwijzingen dat is afgewezen.",
+              numerator: "verwijzingen_afgewezen", denominator: "verwijzingen", factor: 100, direction: .lowerIsBetter,
+              phase: "alle", source: "Platform", unit: .persons, periodKind: .month, breakdowns: [], group: "proces"),
+        .init(code: "dagen_tot_eerste_contact", name: "Dagen tot eerste contact",
+              description: "Gemiddeld aantal dagen van verwijzing tot het eerste contact, over verwijzingen met een eerste contact.",
+              numerator: "verwijzingen_dagen_tot_contact", denominator: "verwijzingen_eerste_contact", factor: 1, direction: .lowerIsBetter,
+              phase: "alle", source: "Platform", unit: .events, periodKind: .month, breakdowns: [], group: "proces"),
+        .init(code: "mdo_casussen", name: "Casussen in het MDO",
+              description: "Aantal casussen besproken in het multidisciplinair overleg.",
+              numerator: "mdo_casussen", denominator: "1", factor: 1, direction: .neutral,
+              phase: "zwangerschap", source: "Platform", unit: .persons, periodKind: .month, breakdowns: [], group: "proces"),
+        .init(code: "vrijwilligers_koppelingen", name: "Koppelingen met een vrijwilliger",
+              description: "Aantal gezinnen gekoppeld aan een vrijwilliger die 1000 dagen meeloopt.",
+              numerator: "vrijwilligers_koppelingen", denominator: "1", factor: 1, direction: .higherIsBetter,
+              phase: "na-geboorte", source: "Platform", unit: .persons, periodKind: .month, breakdowns: [], group: "proces"),
+        .init(code: "nnz_gesprekken", name: "Nu Niet Zwanger-gesprekken",
+              description: "Aantal gevoerde gesprekken over kinderwens en anticonceptie.",
+              numerator: "nnz_gesprekken", denominator: "1", factor: 1, direction: .neutral,
+              phase: "voor-zwangerschap", source: "Platform", unit: .persons, periodKind: .month, breakdowns: [], group: "proces"),
+    ]
+
+    static let all: [IndicatorDefinition] = rivm + coalition + process
+}
