@@ -37,7 +37,8 @@ let package = Package(
             dependencies: [
                 .target(name: "KansrijkApp"),
                 .product(name: "VaporTesting", package: "vapor"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
     ]
 )

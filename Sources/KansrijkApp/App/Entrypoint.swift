@@ -23,6 +23,11 @@ public enum Kansrijk {
                 announce(app, arguments: env.arguments)
             }
             try await app.execute()
+        } catch let failure as CommandFailure {
+            // a refused command (bad arguments, a rejected import): its message, exit code 1
+            FileHandle.standardError.write(Data("\(failure.description)\n".utf8))
+            try? await app.asyncShutdown()
+            exit(1)
         } catch {
             app.logger.report(error: error)
             try? await app.asyncShutdown()

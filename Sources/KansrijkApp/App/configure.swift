@@ -34,7 +34,12 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.views.use(.leaf)
     app.leaf.sources = .singleSource(NIOLeafFiles(
         fileio: app.fileio, limits: .default, sandboxDirectory: root, viewDirectory: root + "Resources/Views/"))
-    app.leaf.cache.isEnabled = app.environment.isRelease
+    // release builds parse each template once; debug builds re-read them so edits show at once
+    #if DEBUG
+    app.leaf.cache.isEnabled = false
+    #else
+    app.leaf.cache.isEnabled = true
+    #endif
     app.leaf.tags["t"] = TranslateTag()
 
     app.routes.defaultMaxBodySize = "2mb"

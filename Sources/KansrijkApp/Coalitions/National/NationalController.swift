@@ -215,7 +215,7 @@ struct NationalController: RouteCollection {
     }
 
     static func row(_ r: NationalRow, _ labels: NationalLabels) -> NationalOverviewPage.Row {
-        .init(code: r.code, name: r.name, url: NationalURL.municipality(r.code), province: r.provinceName, region: r.ggdName,
+        .init(name: r.name, url: NationalURL.municipality(r.code), province: r.provinceName,
               inhabitants: labels.inhabitants(r, markDemo: false), status: labels.tranche(r.tranche) + (r.facts?.isGIDS == true ? " (GIDS)" : ""),
               statusClass: NationalLabels.statusClass(r.tranche),
               plan: labels.yesNo(r.facts?.hasJointPlan), prenatal: labels.yesNo(r.facts?.hasPrenatalVisit), nnz: labels.yesNo(r.facts?.hasNNZ),

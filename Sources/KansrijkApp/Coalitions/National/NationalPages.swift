@@ -6,7 +6,7 @@ struct NationalOverviewPage: Encodable {
     struct LegendItem: Encodable { var cssClass: String; var label: String; var municipalities: Int; var inhabitants: String }
     struct Column: Encodable { var label: String; var url: String; var ariaSort: String?; var arrow: String; var numeric: Bool }
     struct Row: Encodable {
-        var code: String; var name: String; var url: String; var province: String; var region: String
+        var name: String; var url: String; var province: String
         var inhabitants: String; var status: String; var statusClass: String
         var plan: String; var prenatal: String; var nnz: String; var stage: String; var isDemo: Bool
     }

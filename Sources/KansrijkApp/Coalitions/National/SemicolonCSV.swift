@@ -78,9 +78,15 @@ enum SemicolonCSV {
     }
 
     static func quote(_ value: String) -> String {
+        // scan bytes, not characters: an export quotes thousands of fields
+        let bytes = value.utf8
+        guard let first = bytes.first else { return value }
         var v = value
-        if let first = v.first, "=+-@".contains(first), Int(v) == nil { v = "'" + v }
-        guard v.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || v.hasPrefix(" ") || v.hasSuffix(" ") else { return v }
+        if first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == UInt8(ascii: "@"), Int(value) == nil {
+            v = "'" + value
+        }
+        let special = bytes.contains { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        guard special || first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ") else { return v }
         return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -8,9 +8,6 @@ struct HSDSController: RouteCollection {
     let openAPI = HSDSOpenAPIDocument()
 
     func boot(routes: any RoutesBuilder) throws {
-        // KansrijkErrorMiddleware encodes problems as application/problem+json, which Vapor has
-        // no encoder for; without this every API error ends in a dropped connection.
-        ContentConfiguration.global.use(encoder: JSONEncoder(), for: Problem.defaultContentType)
         let api = routes.grouped("api")
         api.get("openapi.json", use: openAPIDocument)
         let hsds = api.grouped("hsds")

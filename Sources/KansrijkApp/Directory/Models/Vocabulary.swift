@@ -106,6 +106,10 @@ struct Term: Sendable, Hashable, Codable {
 
     static func find(_ vocabulary: Vocabulary, _ code: String) -> Term? { byKey["\(vocabulary.rawValue):\(code)"] }
 
+    /// One bit per term of our vocabularies (37 terms fit a UInt64), for fast filtering.
+    var bit: UInt64 { Term.bits[key] ?? 0 }
+    private static let bits: [String: UInt64] = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.key, UInt64(1) << UInt64($0)) })
+
     /// Position of a phase in the first 1000 days; pathways and matrices follow this order.
     var phaseOrder: Int { Term.phases.firstIndex(of: self) ?? Int.max }
 
@@ -135,6 +139,10 @@ enum LanguageCatalog {
     ]
     static let byCode: [String: (name: String, english: String)] =
         Dictionary(uniqueKeysWithValues: names.map { ($0.code, ($0.name, $0.english)) })
+
+    /// One bit per catalogue language; 0 for a code outside the catalogue.
+    static func bit(_ code: String) -> UInt32 { bits[code] ?? 0 }
+    private static let bits: [String: UInt32] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1.code, UInt32(1) << UInt32($0)) })
 
     static func name(_ code: String, english: Bool = false) -> String {
         guard let n = byCode[code] else { return code }

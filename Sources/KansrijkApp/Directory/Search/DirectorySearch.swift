@@ -45,35 +45,60 @@ extension DirectorySnapshot {
     /// Relevance first within each locality tier; local services before regional before national.
     /// Only the requested page is fully ordered, so a broad query stays cheap.
     func search(_ q: DirectoryQuery) -> DirectoryResults {
-        let scores = index.scores(for: q.text)
-        let phaseID = q.phase.flatMap { Term.find(.fase, $0)?.id }
-        let themeID = q.theme.flatMap { Term.find(.thema, $0)?.id }
-        let groupID = q.targetGroup.flatMap { Term.find(.doelgroep, $0)?.id }
-        let anyPhaseIDs = q.anyPhase.compactMap { Term.find(.fase, $0)?.id }
-        let professionalsOnly = Term.find(.doelgroep, "professionals")!.id
-        let groupIDs = Set(Term.targetGroups.map(\.id))
+        let perPage = max(1, min(q.perPage, 200))
+        var ranked = TopRanked(limit: max(q.page, 1) * perPage)
+        forEachMatch(q) { ranked.add($0) }
+        let ordered = ranked.sorted()
+        let start = (max(q.page, 1) - 1) * perPage
+        let pageHits = start < ordered.count ? ordered[start..<min(start + perPage, ordered.count)] : []
+        return DirectoryResults(
+            hits: pageHits.map { DirectoryHit(service: services[$0.doc], score: $0.score, locality: $0.locality) },
+            total: ranked.total, page: max(q.page, 1), perPage: perPage)
+    }
 
-        func passes(_ s: ServiceRecord) -> Bool {
-            if !q.includeInactive && s.status == .defunct { return false }
-            if let id = phaseID, !s.termIDs.contains(id) { return false }
-            if let id = themeID, !s.termIDs.contains(id) { return false }
-            if !anyPhaseIDs.isEmpty, !s.termIDs.contains(where: anyPhaseIDs.contains) { return false }
-            if q.forParents, s.termIDs.contains(professionalsOnly),
-               !s.termIDs.contains(where: { groupIDs.contains($0) && $0 != professionalsOnly }) { return false }
-            if let id = groupID, !s.termIDs.contains(id) { return false }
-            if let id = q.termID, !s.termIDs.contains(id) { return false }
-            if let org = q.organisationID, s.organisationID != org { return false }
-            if let lang = q.language, !s.languages.contains(where: { $0.code == lang }) { return false }
-            if let after = q.modifiedAfter, (s.updatedAt ?? .distantPast) <= after { return false }
+    /// Every match in `search` order, optionally narrowed to services carrying any of `anyTermOf`
+    /// (an HSDS taxonomy filter); for listings that need them all.
+    func allMatches(_ q: DirectoryQuery, anyTermOf termIDs: Set<UUID>? = nil) -> [Int] {
+        var found: [RankedDoc] = []
+        forEachMatch(q, anyTermOf: termIDs) { found.append($0) }
+        return found.sorted { $0.ranksBefore($1) }.map(\.doc)
+    }
+
+    /// The one place that decides what matches: text scores, filters, locality tiers.
+    /// Filters read the compact `facts` (bit masks), never a whole `ServiceRecord`.
+    private func forEachMatch(_ q: DirectoryQuery, anyTermOf termIDs: Set<UUID>? = nil, _ body: (RankedDoc) -> Void) {
+        let scores = index.scores(for: q.text)
+        var required: UInt64 = 0
+        for (vocabulary, code) in [(Vocabulary.fase, q.phase), (.thema, q.theme), (.doelgroep, q.targetGroup)] {
+            if let code, let term = Term.find(vocabulary, code) { required |= term.bit }
+        }
+        // a term of our own vocabularies filters by bit; an imported term by the record's list
+        var foreignTerm: UUID?
+        if let id = q.termID { if let term = Term.byID[id] { required |= term.bit } else { foreignTerm = id } }
+        let anyPhase = q.anyPhase.compactMap { Term.find(.fase, $0)?.bit }.reduce(0, |)
+        let languageBit = q.language.map { LanguageCatalog.bit($0) }
+        let modifiedAfter = q.modifiedAfter?.timeIntervalSinceReferenceDate
+
+        func passes(_ doc: Int) -> Bool {
+            let f = facts[doc]
+            if !q.includeInactive && f.isDefunct { return false }
+            if f.termMask & required != required { return false }
+            if anyPhase != 0 && f.termMask & anyPhase == 0 { return false }
+            if let org = q.organisationID, f.organisationID != org { return false }
+            if let bit = languageBit {
+                if bit != 0 { if f.languageMask & bit == 0 { return false } }
+                else if !services[doc].languages.contains(where: { $0.code == q.language }) { return false }
+            }
+            if let after = modifiedAfter, f.updated <= after { return false }
+            if q.forParents && f.onlyForProfessionals { return false }
+            if let foreignTerm, !services[doc].termIDs.contains(foreignTerm) { return false }
+            if let termIDs, !services[doc].termIDs.contains(where: termIDs.contains) { return false }
             return true
         }
-
-        var ranked = TopRanked(limit: max(q.page, 1) * max(1, min(q.perPage, 200)))
         func consider(_ doc: Int, _ locality: Locality) {
             let score: Float
-            if let scores { guard let s = scores[Int32(doc)] else { return }; score = s } else { score = 0 }
-            guard passes(services[doc]) else { return }
-            ranked.add(RankedDoc(doc: doc, score: score, locality: locality))
+            if let scores { score = scores[doc]; if score <= 0 { return } } else { score = 0 }
+            if passes(doc) { body(RankedDoc(doc: doc, score: score, locality: locality)) }
         }
         if let m = q.municipality {
             // candidates come from the area lists, never from a scan of the whole country
@@ -82,18 +107,31 @@ extension DirectorySnapshot {
             for doc in docsByMunicipality[m] ?? [] where seen.insert(doc).inserted { consider(doc, .municipality) }
             for doc in region.flatMap({ docsByRegion[$0] }) ?? [] where seen.insert(doc).inserted { consider(doc, .region) }
             for doc in nationwideDocs where seen.insert(doc).inserted { consider(doc, .nationwide) }
-        } else if let scores {
-            for doc in scores.keys { consider(Int(doc), .municipality) }
         } else {
             for doc in services.indices { consider(doc, .municipality) }
         }
-        let perPage = max(1, min(q.perPage, 200))
-        let ordered = ranked.sorted()
-        let start = (max(q.page, 1) - 1) * perPage
-        let pageHits = start < ordered.count ? ordered[start..<min(start + perPage, ordered.count)] : []
-        return DirectoryResults(
-            hits: pageHits.map { DirectoryHit(service: services[$0.doc], score: $0.score, locality: $0.locality) },
-            total: ranked.total, page: max(q.page, 1), perPage: perPage)
+    }
+}
+
+/// What the filters need of one service, without reference-counted fields, so scanning
+/// thousands of candidates touches one small value each.
+struct DocFacts: Sendable {
+    var termMask: UInt64
+    var languageMask: UInt32
+    var organisationID: UUID
+    var isDefunct: Bool
+    var onlyForProfessionals: Bool
+    var updated: Double
+
+    init(_ s: ServiceRecord) {
+        termMask = s.termIDs.reduce(0) { $0 | (Term.byID[$1]?.bit ?? 0) }
+        languageMask = s.languages.reduce(0) { $0 | LanguageCatalog.bit($1.code) }
+        organisationID = s.organisationID
+        isDefunct = s.status == .defunct
+        let professionals = Term.find(.doelgroep, "professionals")!.bit
+        let groups = Term.targetGroups.reduce(UInt64(0)) { $0 | $1.bit }
+        onlyForProfessionals = termMask & professionals != 0 && termMask & groups & ~professionals == 0
+        updated = (s.updatedAt ?? .distantPast).timeIntervalSinceReferenceDate
     }
 }
 

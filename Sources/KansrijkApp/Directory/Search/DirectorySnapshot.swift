@@ -12,6 +12,8 @@ struct DirectorySnapshot: Sendable {
     let municipalities: [String: MunicipalityInfo]
     /// GGD region codes each service reaches, for local-first ranking.
     let regionsOfService: [Set<String>]
+    /// Compact filter data per service, in `services` order.
+    let facts: [DocFacts]
     /// Services per municipality and per GGD region they reach, and the nationwide ones.
     let docsByMunicipality: [String: [Int]]
     let docsByRegion: [String: [Int]]
@@ -28,6 +30,7 @@ struct DirectorySnapshot: Sendable {
         let sorted = services.map { (DutchText.fold($0.name), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         self.services = sorted
         self.indexByID = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.id, $0) })
+        self.facts = sorted.map(DocFacts.init)
         self.index = SearchIndex(documents: sorted.map(\.searchFields))
         let byCode = Dictionary(uniqueKeysWithValues: municipalities.map { ($0.code, $0) })
         self.municipalities = byCode

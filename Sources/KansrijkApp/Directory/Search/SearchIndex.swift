@@ -55,33 +55,38 @@ final class SearchIndex: Sendable {
 
     var vocabularySize: Int { vocabulary.count }
 
-    /// Scores per document for a free-text query. Every query word must match (AND); a word
-    /// that matches nothing at all is ignored, so one unknown word does not empty the page.
-    /// Returns nil for a query without words (the caller then lists everything).
-    func scores(for query: String) -> [Int32: Float]? {
+    /// Scores per document (0 means no match) for a free-text query. Every query word must
+    /// match (AND); a word that matches nothing at all is ignored, so one unknown word does not
+    /// empty the page. Returns nil for a query without words (the caller then lists everything).
+    /// Dense arrays, not dictionaries: hashing was most of the cost of a broad query.
+    func scores(for query: String) -> [Float]? {
         let words = Array(Set(DutchText.tokens(query)))
         guard !words.isEmpty else { return nil }
-        var total: [Int32: Float]?
+        var total: [Float]?
         for word in words {
             let expansions = expand(word)
             if expansions.isEmpty { continue }
-            var scores: [Int32: Float] = [:]
-            for (term, factor) in expansions {
-                let boost = factor * idf[term]
-                for p in postings[term] {
-                    let s = p.weight * boost
-                    if s > scores[p.doc, default: 0] { scores[p.doc] = s }
+            var wordScores = [Float](repeating: 0, count: documentCount)
+            wordScores.withUnsafeMutableBufferPointer { ws in
+                for (term, factor) in expansions {
+                    let boost = factor * idf[term]
+                    postings[term].withUnsafeBufferPointer { ps in
+                        for p in ps {
+                            let s = p.weight * boost
+                            if s > ws[Int(p.doc)] { ws[Int(p.doc)] = s }
+                        }
+                    }
                 }
             }
-            if var acc = total {
-                acc = acc.filter { scores[$0.key] != nil }
-                for (doc, s) in acc { acc[doc] = s + scores[doc]! }
-                total = acc
+            if total == nil {
+                total = wordScores
             } else {
-                total = scores
+                total!.withUnsafeMutableBufferPointer { acc in
+                    for i in 0..<acc.count { acc[i] = (acc[i] > 0 && wordScores[i] > 0) ? acc[i] + wordScores[i] : 0 }
+                }
             }
         }
-        return total ?? [:]
+        return total ?? [Float](repeating: 0, count: documentCount)
     }
 
     /// Vocabulary entries a query word stands for, with the strength of the match.

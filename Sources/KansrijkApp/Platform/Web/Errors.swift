@@ -96,8 +96,8 @@ struct KansrijkErrorMiddleware: AsyncMiddleware {
     static func problem(_ req: Request, status: HTTPResponseStatus, detail: String) throws -> Response {
         let problem = Problem(type: "https://kansrijk.nl/problemen/\(status.code)", title: status.reasonPhrase,
                               status: Int(status.code), detail: detail, instance: req.url.path)
-        let response = Response(status: status)
-        try response.content.encode(problem, as: Problem.defaultContentType)
+        // encoded by hand: Vapor has no content encoder registered for application/problem+json
+        let response = Response(status: status, body: .init(data: try JSONEncoder().encode(problem)))
         response.headers.contentType = Problem.defaultContentType
         return response
     }
