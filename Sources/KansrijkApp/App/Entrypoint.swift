@@ -6,6 +6,14 @@ public enum Kansrijk {
     /// `kansrijk` with no command serves; see `kansrijk --help` for the others.
     public static func main() async throws {
         var env = try Environment.detect()
+        #if !DEBUG
+        // a release build serves as production unless told otherwise: Leaf caches parsed
+        // templates only outside the development environment
+        let explicit = env.arguments.contains { $0 == "--env" || $0 == "-e" || $0.hasPrefix("--env=") }
+        if !explicit && ProcessInfo.processInfo.environment["VAPOR_ENV"] == nil {
+            env = Environment(name: Environment.production.name, arguments: env.arguments)
+        }
+        #endif
         try LoggingSystem.bootstrap(from: &env)
         let settings: Settings
         do {
