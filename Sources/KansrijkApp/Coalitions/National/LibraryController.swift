@@ -12,7 +12,7 @@ struct LibraryController: RouteCollection {
     @Sendable func list(req: Request) async throws -> Response {
         let english = req.isEnglish
         let entries = try await PracticeExample.query(on: req.db).all().map(\.entry)
-        let names = try await Self.municipalityNames(on: req.db)
+        let names = try await NationalData.municipalityNames(on: req.db)
         let (query, errors) = Self.parse(req, names: names)
         let found = PracticeLibrary.search(entries, query, municipalityNames: names)
         let mentioned = Set(entries.flatMap(\.municipalityCodes))
@@ -43,7 +43,7 @@ struct LibraryController: RouteCollection {
         guard let slug = req.parameters.get("slug"),
               let example = try await PracticeExample.query(on: req.db).filter(\.$slug == slug).first() else { throw PageError.notFound }
         let english = req.isEnglish
-        let names = try await Self.municipalityNames(on: req.db)
+        let names = try await NationalData.municipalityNames(on: req.db)
         let e = example.entry
         func tag(_ label: String?, _ key: String, _ value: String) -> LibraryExamplePage.Tag? {
             label.map { .init(label: $0, url: NationalURL.library + "?\(key)=\(value)") }
@@ -71,9 +71,5 @@ struct LibraryController: RouteCollection {
         if let i = value("interventie") { if PracticeIntervention.byCode[i] != nil { q.intervention = i } else { errors.append("library.error.intervention") } }
         if let g = value("gemeente") { if names[g] != nil { q.municipality = g } else { errors.append("search.error.municipality") } }
         return (q, errors)
-    }
-
-    static func municipalityNames(on db: any Database) async throws -> [String: String] {
-        try await Municipality.query(on: db).all().reduce(into: [String: String]()) { $0[$1.id ?? ""] = $1.name }
     }
 }

@@ -1,7 +1,4 @@
-import Fluent
 import Foundation
-import SQLKit
-import Vapor
 
 /// One municipality in the national overview: where it lies, its participation (nil when it has
 /// not reported), and the coalitions on the platform that cover it.
@@ -32,68 +29,5 @@ struct NationalRow: Sendable, Equatable {
 
     var fundingInput: ImpulseFunding.Input? {
         facts.map { ImpulseFunding.Input(code: code, tranche: $0.tranche, isGIDS: $0.isGIDS, inhabitants: $0.inhabitants) }
-    }
-}
-
-/// The reference areas and every municipality's row, read in a handful of queries.
-struct NationalData: Sendable {
-    var provinces: [(code: String, name: String)]
-    var regions: [(code: String, name: String)]
-    var rows: [NationalRow]
-
-    var hasDemo: Bool { rows.contains(where: \.isDemo) }
-    var entries: [NationalFigures.Entry] { rows.map(\.figuresEntry) }
-
-    func row(_ code: String) -> NationalRow? { rows.first { $0.code == code } }
-
-    /// Reads with SQLKit rather than Fluent models: Fluent decodes models by reflection, which
-    /// for the 684 rows this page reads cost about a third of the request (bench/README.md).
-    /// Both our drivers (SQLite, PostgreSQL) are SQL databases.
-    static func load(on db: any Database) async throws -> NationalData {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the national overview needs an SQL database") }
-        let provinces = try await Province.query(on: db).all().map { (code: $0.id!, name: $0.name) }
-        let regions = try await GGDRegion.query(on: db).all().map { (code: $0.id!, name: $0.name) }
-        let municipalities = try await sql.select().columns("id", "name", "ggd_code", "province_code")
-            .from(Municipality.schema).all(decoding: MunicipalityColumns.self)
-        let participation = try await sql.select().columns("*").from(MunicipalityParticipation.schema)
-            .all(decoding: ParticipationColumns.self)
-        let byCode = Dictionary(participation.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let coverage = try await CoalitionCoverage.load(on: db)
-        let provinceNames = Dictionary(uniqueKeysWithValues: provinces.map { ($0.code, $0.name) })
-        let regionNames = Dictionary(uniqueKeysWithValues: regions.map { ($0.code, $0.name) })
-        let rows = municipalities.map { m -> NationalRow in
-            let p = byCode[m.id]
-            return NationalRow(code: m.id, name: m.name, provinceCode: m.province_code, provinceName: provinceNames[m.province_code] ?? m.province_code,
-                               ggdCode: m.ggd_code, ggdName: regionNames[m.ggd_code] ?? m.ggd_code,
-                               facts: p?.facts, isDemo: p?.is_demo ?? false, sourceNote: p?.source_note, updatedAt: p?.updated_at,
-                               coalitions: (coverage.coalitions[m.id] ?? []).map(\.name), stage: coverage.stage(of: m.id))
-        }
-        return NationalData(provinces: DutchFold.sorted(provinces, by: \.name), regions: DutchFold.sorted(regions, by: \.name),
-                            rows: DutchFold.sorted(rows, by: \.name))
-    }
-
-    private struct MunicipalityColumns: Decodable {
-        var id: String
-        var name: String
-        var ggd_code: String
-        var province_code: String
-    }
-
-    private struct ParticipationColumns: Decodable {
-        var id: String
-        var tranche: Tranche
-        var is_gids: Bool
-        var has_joint_plan: Bool
-        var has_prenatal_visit: Bool
-        var has_nnz: Bool
-        var inhabitants: Int
-        var is_demo: Bool
-        var source_note: String
-        var updated_at: Date?
-
-        var facts: ParticipationFacts {
-            ParticipationFacts(tranche: tranche, isGIDS: is_gids, hasJointPlan: has_joint_plan,
-                               hasPrenatalVisit: has_prenatal_visit, hasNNZ: has_nnz, inhabitants: inhabitants)
-        }
     }
 }

@@ -10,6 +10,7 @@ enum NationalStrings {
         "national.lead": ("Welke gemeenten doen mee, in welke tranche, en wat is er geregeld? Per gemeente op de kaart en in de tabel.", "Which municipalities take part, in which tranche, and what is in place? Per municipality on the map and in the table."),
         "national.demo.heading": ("Let op: demo-cijfers.", "Please note: demo figures."),
         "national.demo.text": ("De deelname en de inwonertallen op deze pagina zijn verzonnen (fictief), in dezelfde verhoudingen als het programma in 2020 publiceerde. Ze gelden tot een beheerder echte gegevens importeert.", "Participation and numbers of inhabitants on this page are made up (fictitious), in the proportions the programme published in 2020. They stand until an administrator imports real data."),
+        "national.demo.source": ("Demo: fictieve verdeling en fictieve inwonertallen, geen echte gegevens", "Demo: fictitious distribution and fictitious numbers of inhabitants, no real data"),
         "national.figures.heading": ("Kerncijfers", "Key figures"),
         "national.of": ("van", "of"),
         "national.figure.coalitie": ("Gemeenten met een coalitie", "Municipalities with a coalition"),

@@ -24,7 +24,7 @@ struct ParticipationCommand: AsyncCommand {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandFailure("Bestand niet gevonden of niet leesbaar: \(path)")
         }
-        let names = try await Municipality.query(on: db).all().reduce(into: [String: String]()) { $0[$1.id ?? ""] = $1.name }
+        let names = try await NationalData.municipalityNames(on: db)
         switch ParticipationImport.parse(data, municipalities: names) {
         case .failure(let rejection):
             let lines = ["Niets geïmporteerd. Verbeter deze regels en probeer het opnieuw:"] + rejection.problems.map { "  \($0)" }
