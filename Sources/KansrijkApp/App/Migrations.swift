@@ -17,5 +17,6 @@ enum KansrijkMigrations {
         app.migrations.add(CreateMunicipalityParticipations(), CreatePracticeExamples(), SeedPracticeExamples())
         app.migrations.add(UpdateCoalitionsAddWorkspace(), CreateCoalitionStages(), CreateCoalitionPartners(), CreateCoalitionAmbitions(), CreateCoalitionMeetings(), CreateCoalitionAgreements(), CreateCoalitionStories())
         app.migrations.add(CreateMunicipalityMerges(), SeedMunicipalityMerges(), CreateIndicators(), SeedIndicators(), CreateMonitoringCounts())
+        app.migrations.add(UpdateCoalitionsRemoveTranche())
     }
 }

@@ -14,8 +14,6 @@ final class Coalition: Model, @unchecked Sendable {
     // data fields
     @Field(key: "name") var name: String
     @Field(key: "slug") var slug: String
-    /// Tranche of the national impulse funding (1-3); nil when the coalition had none.
-    @OptionalField(key: "tranche") var tranche: Int?
     /// The day of the first meeting with partners (a calendar day, see `CalendarDay`).
     @OptionalField(key: "started_on") var startedOn: Date?
     /// The two trekkers: one for the content (partners, practice), one for policy (municipality).

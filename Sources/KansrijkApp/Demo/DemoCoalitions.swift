@@ -26,7 +26,6 @@ enum DemoCoalitions {
     static func zeist(on db: any Database, now: Date) async throws {
         let slug = "zeist", id = DemoData.coalitionID(slug)
         let coalition = try await Coalition.find(id, on: db)!
-        coalition.tranche = 2
         coalition.startedOn = day(2019, 3, 12)
         coalition.contentLead = "Sanne Voorbeeld (netwerkcoördinator)"
         coalition.policyLead = "Mila Proef (adviseur sociaal domein, gemeente Zeist)"
@@ -183,7 +182,6 @@ enum DemoCoalitions {
     static func borsele(on db: any Database, now: Date) async throws {
         let slug = "borsele", id = DemoData.coalitionID(slug)
         let coalition = try await Coalition.find(id, on: db)!
-        coalition.tranche = 3
         coalition.startedOn = day(2021, 2, 9)
         coalition.contentLead = "Lotte Voorbeeld (CJG Borsele)"
         coalition.policyLead = "Noa Proef (gemeente Borsele)"

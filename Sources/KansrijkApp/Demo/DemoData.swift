@@ -27,6 +27,7 @@ struct DemoData {
     static func orgID(_ key: String) -> UUID { StableID.make("demo:org:\(key)") }
     static func serviceID(_ name: String) -> UUID { StableID.make("demo:service:\(name)") }
     static func coalitionID(_ slug: String) -> UUID { StableID.make("demo:coalition:\(slug)") }
+    static func membershipID(_ email: String, _ slug: String) -> UUID { StableID.make("demo:membership:\(email):\(slug)") }
 
     func load(on app: Application) async throws {
         let hash = try await app.password.async.hash(password)
@@ -53,7 +54,9 @@ struct DemoData {
                                 role: a.role, organisationID: Self.orgID(a.org))
                 try await user.create(on: db)
                 for slug in a.coalitions {
-                    try await CoalitionMember(coalitionID: Self.coalitionID(slug), userID: try user.requireID()).create(on: db)
+                    let member = CoalitionMember(coalitionID: Self.coalitionID(slug), userID: try user.requireID())
+                    member.id = Self.membershipID(a.email, slug)
+                    try await member.create(on: db)
                 }
             }
             try await DemoPathways.create(on: db)

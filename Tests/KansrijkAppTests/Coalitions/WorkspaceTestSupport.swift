@@ -20,6 +20,7 @@ enum Zeist {
     static let stage = id(DemoCoalitions.stageID("zeist", .monitoring))
     static let story = id(DemoCoalitions.storyID("zeist", 1))
     static let coordinator = StableID.make("demo:user:coordinator@zeist.demo")
+    static let policyMembership = id(DemoData.membershipID("policy@zeist.demo", "zeist"))
 }
 
 extension Browser {

@@ -7,7 +7,6 @@ struct CoalitionForm: Content, Sendable {
     var name: String?
     var slug: String?
     var municipalities: String?
-    var tranche: String?
     var startedOn: String?
     var contentLead: String?
     var policyLead: String?
@@ -15,7 +14,7 @@ struct CoalitionForm: Content, Sendable {
     var fathersVoice: String?
 
     enum CodingKeys: String, CodingKey {
-        case name, slug, municipalities, tranche
+        case name, slug, municipalities
         case startedOn = "started_on", contentLead = "content_lead", policyLead = "policy_lead"
         case parentsVoice = "parents_voice", fathersVoice = "fathers_voice"
     }
@@ -25,7 +24,6 @@ struct CoalitionForm: Content, Sendable {
         var slug: String
         /// nil when the form may not change them.
         var municipalityCodes: [String]?
-        var tranche: Int?
         var startedOn: Date?
         var contentLead: String?
         var policyLead: String?
@@ -55,10 +53,6 @@ struct CoalitionForm: Content, Sendable {
             else if found.isEmpty { errors["municipalities"] = m.municipality }
             codes = found
         }
-        var tranche: Int?
-        if let t = FormInput.text(self.tranche) {
-            if let n = Int(t), (1...3).contains(n) { tranche = n } else { errors["tranche"] = m.choice }
-        }
         let started = FormInput.day(startedOn, "started_on", required: false, &errors, m)
         if let started, started > today { errors["started_on"] = m.future }
         let contentLead = FormInput.limited(contentLead, "content_lead", max: 120, required: false, &errors, m)
@@ -66,7 +60,7 @@ struct CoalitionForm: Content, Sendable {
         let parents = FormInput.limited(parentsVoice, "parents_voice", max: 1000, required: false, &errors, m)
         let fathers = FormInput.limited(fathersVoice, "fathers_voice", max: 1000, required: false, &errors, m)
         guard errors.isEmpty, let name else { return .failure(errors) }
-        return .success(Valid(name: name, slug: slug, municipalityCodes: codes, tranche: tranche, startedOn: started,
+        return .success(Valid(name: name, slug: slug, municipalityCodes: codes, startedOn: started,
                               contentLead: contentLead, policyLead: policyLead, parentsVoice: parents, fathersVoice: fathers))
     }
 

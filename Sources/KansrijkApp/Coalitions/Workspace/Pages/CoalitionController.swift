@@ -17,7 +17,6 @@ struct CoalitionEditPage: Encodable {
     var action: String
     var form: CoalitionForm
     var setsMunicipalities: Bool
-    var tranches: [SelectOption]
     var errors: FieldErrors
     var errorList: [ErrorLink]
 }
@@ -94,7 +93,7 @@ struct CoalitionController: RouteCollection {
         let form = CoalitionForm(
             name: c.name, slug: c.slug,
             municipalities: try await c.municipalityCodes(on: req.db).map { names[$0]?.name ?? $0 }.joined(separator: ", "),
-            tranche: c.tranche.map(String.init), startedOn: c.startedOn.map(CalendarDay.iso),
+            startedOn: c.startedOn.map(CalendarDay.iso),
             contentLead: c.contentLead, policyLead: c.policyLead, parentsVoice: c.parentsVoice, fathersVoice: c.fathersVoice)
         return try await renderEdit(req, ws: ws, form: form, errors: [:])
     }
@@ -127,7 +126,7 @@ struct CoalitionController: RouteCollection {
     }
 
     private static func apply(_ v: CoalitionForm.Valid, to c: Coalition) {
-        c.tranche = v.tranche; c.startedOn = v.startedOn; c.contentLead = v.contentLead; c.policyLead = v.policyLead
+        c.startedOn = v.startedOn; c.contentLead = v.contentLead; c.policyLead = v.policyLead
         c.parentsVoice = v.parentsVoice; c.fathersVoice = v.fathersVoice
     }
 
@@ -141,9 +140,8 @@ struct CoalitionController: RouteCollection {
             page: page, ws: ws.map { WorkspaceHeader($0, .home, req) }, isNew: ws == nil,
             action: ws.map { "\($0.base)/bewerken" } ?? "/coalities/nieuw",
             form: form, setsMunicipalities: isAdmin,
-            tranches: (1...3).map { SelectOption(value: String($0), label: req.t("coalition.tranche.\($0)"), selected: form.tranche == String($0)) },
             errors: errors,
-            errorList: ErrorLink.list(errors, order: ["name", "slug", "municipalities", "tranche", "started_on", "content_lead",
+            errorList: ErrorLink.list(errors, order: ["name", "slug", "municipalities", "started_on", "content_lead",
                                                       "policy_lead", "parents_voice", "fathers_voice"])))
     }
 }

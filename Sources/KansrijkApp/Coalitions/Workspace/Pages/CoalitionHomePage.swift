@@ -37,7 +37,8 @@ struct CoalitionHomePage: Encodable {
         // facts
         var facts = [Fact(label: req.t(codes.count > 1 ? "coalition.kind.region" : "coalition.kind.municipality"),
                           value: codes.map { names[$0]?.name ?? $0 }.sorted().joined(separator: ", "))]
-        facts.append(Fact(label: req.t("coalition.tranche"), value: c.tranche.map { req.t("coalition.tranche.\($0)") } ?? req.t("coalition.tranche.none")))
+        let tranche = try await CoalitionTranche.of(municipalities: codes, on: db)
+        facts.append(Fact(label: req.t("coalition.tranche"), value: tranche.map { req.t("coalition.tranche.\($0.rawValue)") } ?? req.t("coalition.tranche.none")))
         if let s = c.startedOn { facts.append(Fact(label: req.t("coalition.started"), value: DateFormats.dutchDate(s))) }
         if let l = c.contentLead { facts.append(Fact(label: req.t("coalition.lead.content"), value: l)) }
         if let l = c.policyLead { facts.append(Fact(label: req.t("coalition.lead.policy"), value: l)) }

@@ -10,5 +10,6 @@ struct CoalitionWorkspaceRoutes: RouteCollection {
         try routes.register(collection: CoalitionMeetingController())
         try routes.register(collection: CoalitionAgreementController())
         try routes.register(collection: CoalitionStoryController())
+        try routes.register(collection: CoalitionMemberController())
     }
 }

@@ -3,7 +3,7 @@ import Vapor
 
 /// The sections of a coalition's workspace, in the order of its tabs.
 enum WorkspaceSection: String, CaseIterable, Sendable {
-    case home, partners, ambitions, meetings, agreements, stories, stages
+    case home, partners, ambitions, meetings, agreements, stories, stages, members
 
     var path: String {
         switch self {
@@ -14,6 +14,7 @@ enum WorkspaceSection: String, CaseIterable, Sendable {
         case .agreements: "/afspraken"
         case .stories: "/verhalen"
         case .stages: "/fasen"
+        case .members: "/leden"
         }
     }
 }
