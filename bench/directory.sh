@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Directory search at national scale: 40,000 generated services across all 342 municipalities.
 # Measures the search page and HSDS /services?search= with filters under `wrk -c 32`, on a
-# release build, first on SQLite and then on PostgreSQL, side by side in one run.
+# release build, first on SQLite and then on PostgreSQL, side by side in one run; with the
+# server's CPU time per request (perf stat) and the load average, as the cores are shared.
 #
 #   bash bench/directory.sh            # full run (builds release, ~15 min on 2 cores)
 #   SERVICES=5000 DURATION=10 bash bench/directory.sh   # quicker
+#   SKIP_BUILD=1 BIN=/path/to/kansrijk bash bench/directory.sh   # a release binary built elsewhere
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
@@ -52,8 +54,17 @@ serve_and_measure() {
   for kind in search hsds; do
     # warm up, then measure
     wrk -t2 -c"$CONNECTIONS" -d3s -s "bench/urls-$kind.lua" "http://127.0.0.1:$port" >/dev/null
+    # the server's own CPU time over the run (perf stat), so a figure means something on a
+    # machine shared with other work: CPU per request does not depend on what else runs
+    local stat_pid=""
+    if command -v perf >/dev/null; then
+      perf stat -e task-clock -p "$SERVER_PID" -o "$OUT/$label-$kind.perf" -- sleep "$DURATION" >/dev/null 2>&1 &
+      stat_pid=$!
+    fi
     wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "bench/urls-$kind.lua" "http://127.0.0.1:$port" >"$OUT/$label-$kind.txt"
-    python3 bench/wrk_summary.py "$label" "$kind" "$OUT/$label-$kind.txt" | tee -a "$OUT/results.tsv"
+    [ -z "$stat_pid" ] || wait "$stat_pid" || true
+    python3 bench/wrk_summary.py "$label" "$kind" "$OUT/$label-$kind.txt" "$OUT/$label-$kind.perf" "$(cut -d' ' -f1 /proc/loadavg)" \
+      | tee -a "$OUT/results.tsv"
   done
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 }

@@ -14,6 +14,13 @@ struct SearchTests {
         #expect(DutchText.tokens("de het een") == [])
     }
 
+    @Test("folding: plain ASCII only lower-cased, other text without diacritics too")
+    func folding() {
+        #expect(DutchText.fold("Zeist GM0355") == "zeist gm0355")
+        #expect(DutchText.fold("Financiën ÉÉN") == "financien een")
+        #expect(DutchText.words("Baby's & Coördinatie-team") == ["babys", "coordinatie", "team"])
+    }
+
     @Test("edit distance stops early beyond the limit")
     func editDistance() {
         #expect(DutchText.editDistance(Array("voedselbank".utf8), Array("voedselbnak".utf8), limit: 2) == 2)

@@ -2,23 +2,25 @@ import Vapor
 
 extension HSDSController {
     /// `GET /api/hsds/services`: one page of services, best first. Without a taxonomy filter the
-    /// snapshot's search ranks only the page asked for, which keeps broad queries cheap.
+    /// snapshot's search ranks only the page asked for, which keeps broad queries cheap. Items
+    /// come pre-encoded from `serviceJSON`.
     @Sendable
-    func services(req: Request) async throws -> HSDSPage<HSDSService> {
+    func services(req: Request) async throws -> Response {
         let parameters = try HSDSParameters(req)
         let paging = try HSDSPaging(parameters)
         let hsds = try await builder(req)
         let filter = try HSDSServiceFilter(parameters, municipalities: hsds.snapshot.municipalities)
         if let taxonomyID = filter.taxonomyID {
             let docs = hsds.snapshot.allMatches(filter.query, anyTermOf: hsds.catalog.termsOfTaxonomy[taxonomyID] ?? [])
-            let items = paging.slice(docs).map { hsds.listItem(hsds.snapshot.services[$0]) }
-            return HSDSPage(contents: items, total: docs.count, paging: paging)
+            let items = try serviceJSON.listItems(paging.slice(docs), hsds: hsds)
+            return HSDSPage<HSDSService>.response(encoded: items, total: docs.count, paging: paging)
         }
         var query = filter.query
         query.page = paging.page
         query.perPage = paging.perPage
         let results = hsds.snapshot.search(query)
-        return HSDSPage(contents: results.hits.map { hsds.listItem($0.service) }, total: results.total, paging: paging)
+        let items = try serviceJSON.listItems(results.docs, hsds: hsds)
+        return HSDSPage<HSDSService>.response(encoded: items, total: results.total, paging: paging)
     }
 
     /// `GET /api/hsds/services/{id}`: the fully nested service.

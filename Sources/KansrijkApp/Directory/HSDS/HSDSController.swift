@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Open Referral HSDS 3.0 read API under `/api/hsds`, and its OpenAPI document at
@@ -5,6 +6,8 @@ import Vapor
 /// queries the database once the catalog of the current snapshot is built.
 struct HSDSController: RouteCollection {
     let catalogs = HSDSCatalogStore()
+    let serviceJSON = HSDSServiceJSONCache()
+    private let catalogLoad = NIOLockedValueBox<(stamp: Date, task: Task<HSDSCatalog, any Error>)?>(nil)
     let openAPI = HSDSOpenAPIDocument()
 
     func boot(routes: any RoutesBuilder) throws {
@@ -24,10 +27,26 @@ struct HSDSController: RouteCollection {
         hsds.get("taxonomy_terms", ":id", use: taxonomyTerm)
     }
 
-    /// The current snapshot with its catalog.
+    /// The current snapshot with its catalog. One load per snapshot serves every request that
+    /// waits for it: under load, each request starting its own load kept the single SQLite
+    /// connection busy until the pool timed out.
     func builder(_ req: Request) async throws -> HSDSBuilder {
         let snapshot = req.directory
-        return HSDSBuilder(snapshot: snapshot, catalog: try await catalogs.catalog(for: snapshot, on: req.db))
+        let (catalogs, db) = (self.catalogs, req.application.db)
+        let load = catalogLoad.withLockedValue { current in
+            if let current, current.stamp == snapshot.loadedAt { return current.task }
+            let task = Task { try await catalogs.catalog(for: snapshot, on: db) }
+            // a request still holding an older snapshot loads on its own, never displacing the newer load
+            if current.map({ $0.stamp < snapshot.loadedAt }) ?? true { current = (snapshot.loadedAt, task) }
+            return task
+        }
+        do {
+            return HSDSBuilder(snapshot: snapshot, catalog: try await load.value)
+        } catch {
+            // a failed load is not kept: the next request tries again
+            catalogLoad.withLockedValue { current in if current?.stamp == snapshot.loadedAt { current = nil } }
+            throw error
+        }
     }
 
     /// The `{id}` of a detail path. Whatever is not a UUID cannot name a record: 404, like an unknown id.

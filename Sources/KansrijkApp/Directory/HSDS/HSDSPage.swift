@@ -32,3 +32,23 @@ struct HSDSPage<Item: Content>: Content {
         self.contents = contents
     }
 }
+
+extension HSDSPage {
+    /// The page as a JSON response whose items are already encoded (see `HSDSServiceJSONCache`):
+    /// the same envelope fields and values as encoding an `HSDSPage`, around the items' bytes.
+    static func response(encoded items: [[UInt8]], total: Int, paging: HSDSPaging) -> Response {
+        let envelope = HSDSPage<HSDSService>(contents: [], total: total, paging: paging)
+        var buffer = ByteBufferAllocator().buffer(capacity: items.reduce(160) { $0 + $1.count + 1 })
+        buffer.writeString("{\"total_items\":\(envelope.totalItems),\"total_pages\":\(envelope.totalPages),"
+            + "\"page_number\":\(envelope.pageNumber),\"size\":\(items.count),\"first_page\":\(envelope.firstPage),"
+            + "\"last_page\":\(envelope.lastPage),\"empty\":\(envelope.empty),\"contents\":[")
+        for (i, item) in items.enumerated() {
+            if i > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
+            buffer.writeBytes(item)
+        }
+        buffer.writeString("]}")
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(buffer: buffer))
+    }
+}

@@ -1,8 +1,8 @@
 import Fluent
 import Vapor
 
-struct SearchPage: Encodable {
-    var page: PageMeta
+/// What the search page shows; rendered by `SearchPageHTML`.
+struct SearchPage: Sendable {
     var q: String
     /// Ready HTML: see `SelectOption.municipalityOptionsHTML`.
     var municipalityOptions: String
@@ -21,6 +21,12 @@ struct SearchPage: Encodable {
     var municipalityName: String?
 }
 
+/// The layout around the search page's Swift-rendered content.
+struct SearchShell: Encodable {
+    var page: PageMeta
+    var content: String
+}
+
 struct ServicePage: Encodable {
     var page: PageMeta
     var service: ServiceDetailView
@@ -30,6 +36,8 @@ struct ServicePage: Encodable {
 
 /// "Wie kan helpen?": the search page for professionals and the service page.
 struct DirectoryController: RouteCollection {
+    let layout = SearchPageLayout()
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get("aanbod", use: search)
         routes.get("aanbod", ":id", use: show)
@@ -42,7 +50,6 @@ struct DirectoryController: RouteCollection {
         let results = form.errors.isEmpty ? snapshot.search(form.query) : DirectoryResults(hits: [], total: 0, page: 1, perPage: 20)
         let municipalityName = form.gemeente.flatMap { snapshot.municipalities[$0]?.name }
         let page = SearchPage(
-            page: try await req.pageMeta(title: req.t("search.title")),
             q: form.q,
             municipalityOptions: SelectOption.municipalityOptionsHTML(snapshot, selected: form.gemeente),
             phases: SelectOption.terms(.fase, selected: form.fase, english: english),
@@ -59,7 +66,8 @@ struct DirectoryController: RouteCollection {
             nextURL: results.page < results.totalPages ? form.link(page: results.page + 1, base: "/aanbod") : nil,
             municipalityName: municipalityName)
         let status: HTTPResponseStatus = form.errors.isEmpty ? .ok : .badRequest
-        return try await req.view.render("directory/search", page).encodeResponse(status: status, for: req)
+        let content = SearchPageHTML(page: page, language: req.language).render()
+        return try await layout.response(req, title: req.t("search.title"), content: content, status: status)
     }
 
     @Sendable func show(req: Request) async throws -> View {

@@ -11,20 +11,27 @@ struct SearchForm: Sendable {
     var page = 1
     var errors: [String] = []
 
+    /// The raw query values, decoded from the query string once (each `req.query[_, at:]`
+    /// would parse the whole string again).
+    private struct Values: Decodable {
+        var q, gemeente, fase, thema, doelgroep, taal, pagina: String?
+    }
+
     init(req: Request, snapshot: DirectorySnapshot) {
-        func value(_ key: String) -> String? {
-            guard let v = req.query[String.self, at: key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+        let values = (try? req.query.decode(Values.self)) ?? Values()
+        func value(_ key: KeyPath<Values, String?>) -> String? {
+            guard let v = values[keyPath: key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
             return v
         }
-        q = String((value("q") ?? "").prefix(200))
-        if let g = value("gemeente") {
+        q = String((value(\.q) ?? "").prefix(200))
+        if let g = value(\.gemeente) {
             if snapshot.municipalities[g] != nil { gemeente = g } else { errors.append(req.t("search.error.municipality")) }
         }
-        if let f = value("fase") { if Term.find(.fase, f) != nil { fase = f } else { errors.append(req.t("search.error.phase")) } }
-        if let t = value("thema") { if Term.find(.thema, t) != nil { thema = t } else { errors.append(req.t("search.error.theme")) } }
-        if let d = value("doelgroep") { if Term.find(.doelgroep, d) != nil { doelgroep = d } else { errors.append(req.t("search.error.group")) } }
-        if let l = value("taal") { if LanguageCatalog.byCode[l] != nil { taal = l } else { errors.append(req.t("search.error.language")) } }
-        if let p = value("pagina") {
+        if let f = value(\.fase) { if Term.find(.fase, f) != nil { fase = f } else { errors.append(req.t("search.error.phase")) } }
+        if let t = value(\.thema) { if Term.find(.thema, t) != nil { thema = t } else { errors.append(req.t("search.error.theme")) } }
+        if let d = value(\.doelgroep) { if Term.find(.doelgroep, d) != nil { doelgroep = d } else { errors.append(req.t("search.error.group")) } }
+        if let l = value(\.taal) { if LanguageCatalog.byCode[l] != nil { taal = l } else { errors.append(req.t("search.error.language")) } }
+        if let p = value(\.pagina) {
             if let n = Int(p), n >= 1, n <= 10_000 { page = n } else { errors.append(req.t("search.error.page")) }
         }
     }
@@ -68,12 +75,11 @@ extension SelectOption {
     /// The 342 `<option>`s of a municipality select as ready HTML. Rendering them through Leaf
     /// on every search was the largest cost of the page; the names are escaped once per snapshot.
     static func municipalityOptionsHTML(_ snapshot: DirectorySnapshot, selected: String?) -> String {
-        guard let selected, let range = snapshot.municipalityOptionsHTML.range(of: "<option value=\"\(selected)\">") else {
-            return snapshot.municipalityOptionsHTML
-        }
-        var html = snapshot.municipalityOptionsHTML
-        html.replaceSubrange(range, with: "<option value=\"\(selected)\" selected>")
-        return html
+        let html = snapshot.municipalityOptionsHTML
+        guard let selected, let offset = snapshot.municipalityOptionSelectAt[selected] else { return html }
+        // an offset, not a text search: `range(of:)` over the 342 options was a tenth of a search request
+        let at = html.utf8.index(html.utf8.startIndex, offsetBy: offset)
+        return String(html[..<at]) + " selected" + html[at...]
     }
 
     static func languages(selected: String?, english: Bool) -> [SelectOption] {

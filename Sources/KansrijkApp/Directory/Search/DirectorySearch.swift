@@ -28,6 +28,8 @@ enum Locality: Int, Sendable, Comparable {
 }
 
 struct DirectoryHit: Sendable {
+    /// Index into the snapshot's `services`.
+    var doc: Int
     var service: ServiceRecord
     var score: Float
     var locality: Locality
@@ -39,6 +41,7 @@ struct DirectoryResults: Sendable {
     var page: Int
     var perPage: Int
     var totalPages: Int { max(1, (total + perPage - 1) / perPage) }
+    var docs: [Int] { hits.map(\.doc) }
 }
 
 extension DirectorySnapshot {
@@ -52,7 +55,7 @@ extension DirectorySnapshot {
         let start = (max(q.page, 1) - 1) * perPage
         let pageHits = start < ordered.count ? ordered[start..<min(start + perPage, ordered.count)] : []
         return DirectoryResults(
-            hits: pageHits.map { DirectoryHit(service: services[$0.doc], score: $0.score, locality: $0.locality) },
+            hits: pageHits.map { DirectoryHit(doc: $0.doc, service: services[$0.doc], score: $0.score, locality: $0.locality) },
             total: ranked.total, page: max(q.page, 1), perPage: perPage)
     }
 
@@ -101,12 +104,19 @@ extension DirectorySnapshot {
             if passes(doc) { body(RankedDoc(doc: doc, score: score, locality: locality)) }
         }
         if let m = q.municipality {
-            // candidates come from the area lists, never from a scan of the whole country
-            var seen = Set<Int>()
-            let region = municipalities[m]?.ggdCode
-            for doc in docsByMunicipality[m] ?? [] where seen.insert(doc).inserted { consider(doc, .municipality) }
-            for doc in region.flatMap({ docsByRegion[$0] }) ?? [] where seen.insert(doc).inserted { consider(doc, .region) }
-            for doc in nationwideDocs where seen.insert(doc).inserted { consider(doc, .nationwide) }
+            // Candidates come from the area lists, never from a scan of the whole country. The
+            // lists are ascending, so the region's services that are also the municipality's are
+            // skipped by walking both lists at once (a Set of seen documents cost more than the
+            // scoring); nationwide services have no areas, so they are in neither list.
+            let local = docsByMunicipality[m] ?? []
+            for (i, doc) in local.enumerated() where i == 0 || local[i - 1] != doc { consider(doc, .municipality) }
+            var next = 0
+            for doc in municipalities[m].flatMap({ docsByRegion[$0.ggdCode] }) ?? [] {
+                while next < local.count && local[next] < doc { next += 1 }
+                if next < local.count && local[next] == doc { continue }
+                consider(doc, .region)
+            }
+            for doc in nationwideDocs { consider(doc, .nationwide) }
         } else {
             for doc in services.indices { consider(doc, .municipality) }
         }

@@ -23,6 +23,8 @@ struct DirectorySnapshot: Sendable {
     let municipalitiesByName: [MunicipalityInfo]
     /// `<option value="GM....">Name</option>` for every municipality, escaped, in name order.
     let municipalityOptionsHTML: String
+    /// UTF-8 offset in `municipalityOptionsHTML` where ` selected` goes for each municipality.
+    let municipalityOptionSelectAt: [String: Int]
     let loadedAt: Date
 
     init(services: [ServiceRecord], municipalities: [MunicipalityInfo], termNames: [UUID: (name: String, code: String?, taxonomyID: UUID?)] = [:], loadedAt: Date = Date()) {
@@ -35,7 +37,14 @@ struct DirectorySnapshot: Sendable {
         let byCode = Dictionary(uniqueKeysWithValues: municipalities.map { ($0.code, $0) })
         self.municipalities = byCode
         self.municipalitiesByName = municipalities.map { (DutchText.fold($0.name), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
-        self.municipalityOptionsHTML = municipalitiesByName.map { "<option value=\"\($0.code)\">\(HTML.escape($0.name))</option>" }.joined()
+        var options = "", selectAt: [String: Int] = [:]
+        for m in municipalitiesByName {
+            options += "<option value=\"\(m.code)\""
+            selectAt[m.code] = options.utf8.count
+            options += ">\(HTML.escape(m.name))</option>"
+        }
+        self.municipalityOptionsHTML = options
+        self.municipalityOptionSelectAt = selectAt
         let regions = sorted.map { Set($0.areas.compactMap { byCode[$0.municipalityCode]?.ggdCode }) }
         self.regionsOfService = regions
         var byMunicipality: [String: [Int]] = [:], byRegion: [String: [Int]] = [:], nationwide: [Int] = []
@@ -59,40 +68,42 @@ extension DirectorySnapshot {
     /// other: SQLite has a single connection, and concurrent large reads would queue past the
     /// pool's timeout on a national-scale directory.
     static func load(from db: any Database) async throws -> DirectorySnapshot {
+        let sql = try DirectoryRows.sql(db)
+        typealias R = DirectoryRows
         let organisations = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: db).all().map { ($0.id!, $0) })
         let locations = Dictionary(uniqueKeysWithValues: try await Location.query(on: db).all().map { ($0.id!, $0) })
-        let attributes = Dictionary(grouping: try await ServiceAttribute.query(on: db).all(), by: { $0.$service.id })
-        let areas = Dictionary(grouping: try await ServiceArea.query(on: db).all(), by: { $0.$service.id })
-        let languages = Dictionary(grouping: try await ServiceLanguage.query(on: db).all(), by: { $0.$service.id })
+        let attributes = Dictionary(grouping: try await R.all(sql, ServiceAttribute.schema, ["service_id", "taxonomy_term_id"], as: R.AttributeRow.self), by: \.service_id)
+        let areas = Dictionary(grouping: try await R.all(sql, ServiceArea.schema, ["id", "service_id", "municipality_code"], as: R.AreaRow.self), by: \.service_id)
+        let languages = Dictionary(grouping: try await R.all(sql, ServiceLanguage.schema, ["id", "service_id", "code"], as: R.LanguageRow.self), by: \.service_id)
         let schedules = Dictionary(grouping: try await ServiceSchedule.query(on: db).all(), by: { $0.$service.id })
-        let contacts = Dictionary(grouping: try await ServiceContact.query(on: db).all(), by: { $0.$service.id })
-        let sals = Dictionary(grouping: try await ServiceAtLocation.query(on: db).all(), by: { $0.$service.id })
-        let services = try await Service.query(on: db).all()
+        let contacts = Dictionary(grouping: try await R.all(sql, ServiceContact.schema, ["id", "service_id", "name", "title", "email", "phone"], as: R.ContactRow.self), by: \.service_id)
+        let sals = Dictionary(grouping: try await R.all(sql, ServiceAtLocation.schema, ["id", "service_id", "location_id"], as: R.PlaceLinkRow.self), by: \.service_id)
+        let services = try await R.all(sql, Service.schema, R.serviceColumns, as: R.ServiceRow.self)
         let municipalityRows = try await Municipality.query(on: db).all()
         let termRows = try await TaxonomyTermRecord.query(on: db).all()
 
         let records: [ServiceRecord] = services.map { s in
-            let id = s.id!
+            let id = s.id
             return ServiceRecord(
-                id: id, organisationID: s.$organisation.id,
-                organisationName: organisations[s.$organisation.id]?.name ?? "",
-                name: s.name, alternateName: s.alternateName, description: s.description, parentSummary: s.parentSummary,
+                id: id, organisationID: s.organisation_id,
+                organisationName: organisations[s.organisation_id]?.name ?? "",
+                name: s.name, alternateName: s.alternate_name, description: s.description, parentSummary: s.parent_summary,
                 status: s.status, url: s.url, email: s.email, phone: s.phone,
-                applicationProcess: s.applicationProcess, accessRoute: s.accessRoute,
-                feesDescription: s.feesDescription, eligibilityDescription: s.eligibilityDescription,
-                minimumAge: s.minimumAge, maximumAge: s.maximumAge, capacity: s.capacity, waitWeeks: s.waitWeeks,
-                updatedAt: s.updatedAt,
-                termIDs: (attributes[id] ?? []).map(\.taxonomyTermID),
-                areas: (areas[id] ?? []).map { .init(id: $0.id!, municipalityCode: $0.municipalityCode) }
+                applicationProcess: s.application_process, accessRoute: s.access_route,
+                feesDescription: s.fees_description, eligibilityDescription: s.eligibility_description,
+                minimumAge: s.minimum_age, maximumAge: s.maximum_age, capacity: s.capacity, waitWeeks: s.wait_weeks,
+                updatedAt: s.updated_at,
+                termIDs: (attributes[id] ?? []).map(\.taxonomy_term_id),
+                areas: (areas[id] ?? []).map { .init(id: $0.id, municipalityCode: $0.municipality_code) }
                     .sorted { $0.municipalityCode < $1.municipalityCode },
-                languages: (languages[id] ?? []).map { .init(id: $0.id!, code: $0.code) }.sorted { $0.code < $1.code },
+                languages: (languages[id] ?? []).map { .init(id: $0.id, code: $0.code) }.sorted { $0.code < $1.code },
                 schedules: (schedules[id] ?? []).map {
                     .init(id: $0.id!, byDay: $0.byDay, opensAt: $0.opensAt, closesAt: $0.closesAt, description: $0.description)
                 },
-                contacts: (contacts[id] ?? []).map { .init(id: $0.id!, name: $0.name, title: $0.title, email: $0.email, phone: $0.phone) },
+                contacts: (contacts[id] ?? []).map { .init(id: $0.id, name: $0.name, title: $0.title, email: $0.email, phone: $0.phone) },
                 places: (sals[id] ?? []).compactMap { sal in
-                    guard let l = locations[sal.$location.id] else { return nil }
-                    return .init(id: l.id!, serviceAtLocationID: sal.id!, name: l.name, isVirtual: l.isVirtual,
+                    guard let l = locations[sal.location_id] else { return nil }
+                    return .init(id: l.id!, serviceAtLocationID: sal.id, name: l.name, isVirtual: l.isVirtual,
                                  street: l.street, postalCode: l.postalCode, city: l.city, municipalityCode: l.municipalityCode,
                                  latitude: l.latitude, longitude: l.longitude, accessibility: l.accessibility)
                 }

@@ -43,9 +43,15 @@ struct ServiceRecord: Sendable {
 
     /// Our own terms among the attributes, per vocabulary.
     func terms(_ vocabulary: Vocabulary) -> [Term] {
-        termIDs.compactMap { Term.byID[$0] }.filter { $0.vocabulary == vocabulary }
-            .sorted { Term.all.firstIndex(of: $0)! < Term.all.firstIndex(of: $1)! }
+        termIDs.compactMap { Self.ownTerms[$0] }.filter { $0.term.vocabulary == vocabulary }
+            .sorted { $0.position < $1.position }.map(\.term)
     }
+
+    /// Our terms by id with their position in `Term.all`. A term's `id` is a SHA-1 name hash
+    /// computed on every access, and `firstIndex(of:)` compares whole terms: both showed up in
+    /// the profile of a search page.
+    private static let ownTerms: [UUID: (position: Int, term: Term)] =
+        Dictionary(uniqueKeysWithValues: Term.all.enumerated().map { ($1.id, ($0, $1)) })
 
     var isNationwide: Bool { areas.isEmpty }
 

@@ -1,0 +1,101 @@
+/// The content of the search page ("Wie kan helpen?"), rendered in Swift: the filter form and
+/// the result list. LeafKit's serializer was most of the cost of a search at national scale
+/// (a dictionary look-up and retain/release per variable), so this writes the same markup
+/// directly; the layout around it still comes from `layout/base.leaf` (see `SearchPageLayout`).
+struct SearchPageHTML {
+    let page: SearchPage
+    let language: UILanguage
+
+    private func t(_ key: String) -> String { Strings.text(key, language) }
+
+    func render() -> String {
+        var w = HTMLWriter()
+        w.raw("<h1>"); w.text(t("search.heading")); w.raw("</h1>\n<div class=\"search-layout\">\n")
+        form(&w)
+        w.raw("<section class=\"results\" aria-labelledby=\"results-h\">\n")
+        if page.errors.isEmpty { results(&w) } else { errors(&w) }
+        w.raw("</section>\n</div>\n")
+        return w.html
+    }
+
+    private func form(_ w: inout HTMLWriter) {
+        w.raw("<form class=\"filters\" method=\"get\" action=\"/aanbod\" role=\"search\" aria-label=\"")
+        w.text(t("search.filters")); w.raw("\">\n  <div class=\"field\">\n    <label for=\"q\">"); w.text(t("search.q"))
+        w.raw("</label>\n    <input id=\"q\" name=\"q\" type=\"search\" value=\""); w.text(page.q)
+        w.raw("\" placeholder=\""); w.text(t("home.search.placeholder")); w.raw("\">\n  </div>\n")
+        w.raw("  <div class=\"field\">\n    <label for=\"gemeente\">"); w.text(t("search.municipality"))
+        w.raw("</label>\n    <select id=\"gemeente\" name=\"gemeente\">\n      <option value=\"\">"); w.text(t("search.any.municipality"))
+        w.raw("</option>\n      "); w.raw(page.municipalityOptions)
+        w.raw("\n    </select>\n    <p class=\"hint\">"); w.text(t("search.municipality.hint")); w.raw("</p>\n  </div>\n")
+        select(&w, "fase", label: "search.phase", page.phases)
+        select(&w, "thema", label: "search.theme", page.themes)
+        select(&w, "doelgroep", label: "search.group", page.groups)
+        select(&w, "taal", label: "search.language", page.languages)
+        w.raw("  <button type=\"submit\" class=\"button\">"); w.text(t("search.button"))
+        w.raw("</button>\n  <a class=\"reset\" href=\"/aanbod\">"); w.text(t("search.reset")); w.raw("</a>\n</form>\n")
+    }
+
+    private func select(_ w: inout HTMLWriter, _ name: String, label: String, _ options: [SelectOption]) {
+        w.raw("  <div class=\"field\">\n    <label for=\""); w.raw(name); w.raw("\">"); w.text(t(label))
+        w.raw("</label>\n    <select id=\""); w.raw(name); w.raw("\" name=\""); w.raw(name)
+        w.raw("\">\n      <option value=\"\">"); w.text(t("search.any")); w.raw("</option>\n      ")
+        for o in options {
+            w.raw("<option value=\""); w.text(o.value); w.raw(o.selected ? "\" selected>" : "\">"); w.text(o.label); w.raw("</option>")
+        }
+        w.raw("\n    </select>\n  </div>\n")
+    }
+
+    private func errors(_ w: inout HTMLWriter) {
+        w.raw("  <div class=\"error-summary\" role=\"alert\">\n    <h2 id=\"results-h\">"); w.text(t("search.errors"))
+        w.raw("</h2>\n    <ul>")
+        for e in page.errors { w.raw("<li>"); w.text(e); w.raw("</li>") }
+        w.raw("</ul>\n  </div>\n")
+    }
+
+    private func results(_ w: inout HTMLWriter) {
+        w.raw("  <h2 id=\"results-h\" class=\"results-count\" aria-live=\"polite\">")
+        if page.searched {
+            w.text(page.total); w.raw(" "); w.text(t(page.total == 1 ? "search.found.one" : "search.found"))
+            if let name = page.municipalityName { w.raw(" · "); w.text(t("search.localfirst")); w.raw(" "); w.text(name) }
+        } else {
+            w.text(t("search.all")); w.raw(" ("); w.text(page.total); w.raw(")")
+        }
+        w.raw("</h2>\n")
+        if page.total == 0 {
+            w.raw("  <div class=\"empty\">\n    <p>"); w.text(t("search.none"))
+            w.raw("</p>\n    <ul><li>"); w.text(t("search.none.tip1")); w.raw("</li><li>"); w.text(t("search.none.tip2"))
+            w.raw("</li></ul>\n  </div>\n")
+        }
+        let tagsLabel = t("service.phases")
+        for r in page.results { result(&w, r, tagsLabel: tagsLabel) }
+        if page.totalPages > 1 { pager(&w) }
+    }
+
+    private func result(_ w: inout HTMLWriter, _ r: ServiceSummaryView, tagsLabel: String) {
+        w.raw("  <article class=\"result\">\n    <h2 lang=\"nl\"><a href=\"/aanbod/"); w.text(r.id); w.raw("\">"); w.text(r.name)
+        w.raw("</a></h2>\n    <p class=\"org\">"); w.text(r.organisation)
+        if let locality = r.locality { w.raw(" · <span class=\"locality\">"); w.text(locality); w.raw("</span>") }
+        w.raw("</p>\n    <p lang=\"nl\">"); w.text(r.summary)
+        w.raw("</p>\n    <ul class=\"tags\" aria-label=\""); w.text(tagsLabel); w.raw("\">\n      ")
+        for p in r.phases { w.raw("<li class=\"tag tag-phase\">"); w.text(p); w.raw("</li>") }
+        w.raw("\n      ")
+        for theme in r.themes { w.raw("<li class=\"tag\">"); w.text(theme); w.raw("</li>") }
+        w.raw("\n    </ul>\n    <p class=\"meta\"><span class=\""); w.raw(r.capacityWarning ? "capacity-warn" : "capacity-ok")
+        w.raw("\">"); w.text(r.capacity); w.raw("</span> · "); w.text(r.access)
+        if let note = r.statusNote { w.raw(" · <strong>"); w.text(note); w.raw("</strong>") }
+        w.raw("</p>\n  </article>\n")
+    }
+
+    private func pager(_ w: inout HTMLWriter) {
+        w.raw("  <nav class=\"pager\" aria-label=\""); w.text(t("search.pages")); w.raw("\">\n    ")
+        if let previous = page.previousURL {
+            w.raw("<a href=\""); w.text(previous); w.raw("\" rel=\"prev\">"); w.text(t("search.previous")); w.raw("</a>")
+        }
+        w.raw("\n    <span>"); w.text(t("search.page")); w.raw(" "); w.text(page.pageNumber); w.raw(" ")
+        w.text(t("search.of")); w.raw(" "); w.text(page.totalPages); w.raw("</span>\n    ")
+        if let next = page.nextURL {
+            w.raw("<a href=\""); w.text(next); w.raw("\" rel=\"next\">"); w.text(t("search.next")); w.raw("</a>")
+        }
+        w.raw("\n  </nav>\n")
+    }
+}
