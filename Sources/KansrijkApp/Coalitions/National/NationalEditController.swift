@@ -40,6 +40,7 @@ struct NationalEditController: RouteCollection {
                 try await MunicipalityParticipation(code: code, facts: facts, isDemo: false,
                                                     sourceNote: form.sourceNote ?? req.t("national.edit.source.admin")).create(on: req.db)
             }
+            try await NationalFigureCounts.store(on: req.application)
             req.flash(req.t("national.edit.saved"))
             return req.redirect(to: NationalURL.municipality(code))
         }
@@ -99,6 +100,7 @@ struct NationalEditController: RouteCollection {
         case .success(let rows):
             let note = source.isEmpty ? "Import \(file.filename)" : String(source.prefix(200))
             let outcome = try await ParticipationImport.store(rows, replaceAll: replace, sourceNote: note, on: req.db)
+            try await NationalFigureCounts.store(on: req.application)
             req.flash(String(format: req.t("national.import.done"), outcome.updated, outcome.created, outcome.removed))
             return req.redirect(to: NationalURL.overview)
         }

@@ -1,9 +1,10 @@
 import Vapor
 
-/// The births in the demo database: two recent years of the synthetic extract, aggregated straight
-/// into counts. Skipped in the test environment, where suites import the small sets they check.
+/// The births in the demo database: five recent years of the synthetic extract, aggregated straight
+/// into counts, so dashboards show a trend and small municipalities their five-year figure.
+/// Skipped in the test environment, where suites import the small sets they check.
 enum DemoBirths {
-    static let years = YearRange(first: 2022, last: 2023)
+    static let years = YearRange(first: 2019, last: 2023)
 
     static func load(on app: Application) async throws {
         guard app.environment != .testing else { return }

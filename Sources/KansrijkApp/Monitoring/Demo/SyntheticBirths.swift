@@ -14,6 +14,8 @@ struct SyntheticBirths {
     static let knownBirths: [String: Int] = [
         "GM0363": 9_500, "GM0599": 7_000, "GM0518": 6_000, "GM0344": 4_000, "GM0034": 2_300, "GM0772": 2_300,
         "GM0014": 2_000, "GM0855": 2_000, "GM0758": 1_700, "GM0268": 1_500, "GM0794": 1_000,
+        // the demo's own municipalities (Zeist, Apeldoorn, Borsele), so their dashboards look like theirs
+        "GM0355": 620, "GM0200": 1_500, "GM0654": 220,
     ]
     /// Municipalities known for a higher Big2 (risk relative to the national figure).
     static let higherRisk: [String: Double] = ["GM0794": 1.2, "GM0599": 1.13, "GM0518": 1.1, "GM0363": 1.05, "GM0034": 1.06]

@@ -14,6 +14,11 @@ struct AggregateImporter {
     let areas: AreaDimension
     let indicator: IndicatorDefinition
     var maxBytes = ImportLimits.aggregateMaxBytes
+    /// The columns as the user mapped them; nil means guessed from the header names.
+    var columns: AggregateColumns?
+    /// Called every `progressEvery` rows with the number of rows read, for a progress bar.
+    var onProgress: (@Sendable (Int) -> Void)?
+    static let progressEvery = 1_000
 
     /// The data elements the file fills: the indicator's numerator and denominator must each be one element
     /// (a count's constant denominator needs none).
@@ -45,14 +50,16 @@ struct AggregateImporter {
         }
         var report = ImportReport()
         let header = (reader.headerRow ?? []).map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
-        func column(_ names: [String]) -> Int? { header.firstIndex { names.contains($0) } }
-        let areaColumn = column(Self.areaNames), periodColumn = column(Self.periodNames)
-        let numeratorColumn = column(Self.numeratorNames), denominatorColumn = column(Self.denominatorNames)
-        let valueColumn = column(Self.valueNames)
+        let mapped = columns ?? AggregateColumns.guess(header: header)
+        func inRange(_ c: Int?) -> Int? { c.flatMap { header.indices.contains($0) ? $0 : nil } }
+        let areaColumn = inRange(mapped.area), periodColumn = inRange(mapped.period)
+        let numeratorColumn = inRange(mapped.numerator), denominatorColumn = inRange(mapped.denominator)
+        let valueColumn = inRange(mapped.value)
         if header.count <= 1 {
             report.add(1, "de kopregel heeft één kolom: gebruik ; als scheidingsteken (zoals Excel in het Nederlands opslaat) of ,")
             throw report
         }
+        for c in mapped.repeated where header.indices.contains(c) { report.add(1, "kolom \(c + 1) ('\(header[c])') is voor twee dingen gekozen; kies voor elk gegeven een eigen kolom") }
         if areaColumn == nil { report.add(1, "kolom met de gebiedscode ontbreekt (\(Self.areaNames.prefix(3).joined(separator: ", ")))") }
         if periodColumn == nil { report.add(1, "kolom met de periode ontbreekt (periode of jaar)") }
         if numeratorColumn == nil, valueColumn == nil { report.add(1, "kolom teller (of waarde) ontbreekt") }
@@ -66,6 +73,7 @@ struct AggregateImporter {
         var lineNumber = 1
         while let fields = reader.next() {
             lineNumber += 1
+            if let onProgress, (lineNumber - 1) % Self.progressEvery == 0 { onProgress(lineNumber - 1) }
             if fields.allSatisfy({ $0.isEmpty }) { continue }
             guard fields.count == header.count else {
                 report.add(lineNumber, "\(fields.count) velden, verwacht \(header.count) (verkeerd scheidingsteken?)")

@@ -48,17 +48,26 @@ struct BirthAggregate: Sendable {
 
     var years: [Int] { Array(Set(slots.map(\.year))).sorted() }
 
-    /// The rows to store: every total (also zero, so "none" differs from "no data") and the non-zero breakdown cells.
-    func forEachRow(_ body: (_ element: String, _ code: String, _ year: Int, _ cell: CellLayout.Cell, _ count: Int) throws -> Void) rethrows {
-        for (s, slot) in slots.enumerated() {
-            for c in 0..<CellLayout.count {
-                for e in BirthRecord.Element.allCases {
+    /// The rows to store: every total (also zero, so "none" differs from "no data") and the non-zero
+    /// breakdown cells, ordered as the `monitoring_counts` unique index orders them (element, code,
+    /// period, breakdown, value; byte order), by sorting the few keys rather than the rows.
+    func rowsInIndexOrder() -> [(element: String, code: String, year: Int, cell: CellLayout.Cell, count: Int)] {
+        let elements = BirthRecord.Element.allCases.sorted { DataElement.births[$0.rawValue].name < DataElement.births[$1.rawValue].name }
+        let slotOrder = slots.indices.sorted { (slots[$0].code, String(slots[$0].year)) < (slots[$1].code, String(slots[$1].year)) }
+        let cellOrder = CellLayout.cells.indices.sorted { (CellLayout.cells[$0].breakdown, CellLayout.cells[$0].value) < (CellLayout.cells[$1].breakdown, CellLayout.cells[$1].value) }
+        var rows: [(element: String, code: String, year: Int, cell: CellLayout.Cell, count: Int)] = []
+        rows.reserveCapacity(slots.count * CellLayout.count * Self.elementCount / 2)
+        for e in elements {
+            let name = DataElement.births[e.rawValue].name
+            for s in slotOrder {
+                for c in cellOrder {
                     let n = count(slot: s, cell: c, element: e)
                     if n == 0, c != CellLayout.total { continue }
-                    try body(DataElement.births[e.rawValue].name, slot.code, slot.year, CellLayout.cells[c], n)
+                    rows.append((name, slots[s].code, slots[s].year, CellLayout.cells[c], n))
                 }
             }
         }
+        return rows
     }
 
     /// Straight into the engine's cubes (one per year), on today's boundaries.

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Leaf context of `monitoring/dashboard.leaf`.
+struct DashboardPage: Encodable, Sendable {
+    struct Link: Encodable, Sendable { var label: String; var url: String }
+
+    struct Card: Encodable, Sendable {
+        var id: String
+        var name: String
+        var description: String
+        var source: String
+        var direction: String
+        var periodLabel: String
+        var pooledNote: String?
+        var headline: String
+        var suppressed: Bool
+        var interval: String?
+        var counts: String?
+        var comparison: String?
+        var comparisonClass: String
+        var national: String
+        var peerLabel: String
+        var peer: String
+        var peerNote: String?
+        var chart: RenderedChart
+        /// One bar chart per breakdown of the headline period.
+        var breakdowns: [RenderedChart]
+        var apiURL: String?
+        var mapURL: String
+    }
+
+    struct Story: Encodable, Sendable {
+        var title: String
+        var excerpt: String
+        var teller: String
+        var told: String
+        var coalition: String
+    }
+
+    struct Phase: Encodable, Sendable {
+        var id: String
+        var heading: String
+        var lead: String
+        var cards: [Card]
+        /// Indicators of this phase without figures yet.
+        var missing: [String]
+        var stories: [Story]
+    }
+
+    var page: PageMeta
+    var kindLabel: String
+    var name: String
+    var code: String
+    var members: [Link]
+    var coalitions: [Link]
+    var peerOptions: [SelectOption]
+    var modeOptions: [SelectOption]
+    /// The 342 `<option>`s of the own-choice select, written in Swift: a Leaf loop over them costs more than the rest of the page.
+    var chosenOptionsHTML: String
+    var errors: [String]
+    var phases: [Phase]
+    var hasFigures: Bool
+    var csvURL: String
+    var action: String
+    var isCoalition: Bool
+}
+
+/// Leaf context of `monitoring/dashboard-landing.leaf`.
+struct DashboardLandingPage: Encodable, Sendable {
+    var page: PageMeta
+    var municipalities: [SelectOption]
+    var regions: [SelectOption]
+    var coalitions: [SelectOption]
+    var errors: [String]
+    var mapURL: String
+    var latestYear: String?
+}
