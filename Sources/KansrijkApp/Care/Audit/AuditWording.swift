@@ -1,0 +1,19 @@
+import Foundation
+
+/// The access report speaks to the client: the log's technical "what" in plain words.
+/// Unknown forms (other rooms' events) are shown as they are.
+enum AuditWording {
+    static func plain(_ what: String, t: (String) -> String) -> String {
+        let words = what.split(separator: " ").map(String.init)
+        if what.hasPrefix("client page") || what == "api client" { return t("audit.what.client") }
+        if what == "client record" { return t("audit.what.created") }
+        if what == "access report" { return t("audit.what.report") }
+        if what.hasPrefix("consent form") || what.hasPrefix("referral form") { return t("audit.what.form") }
+        if words.first == "consent", words.last == "recorded" { return t("audit.what.consent") }
+        if words.first == "consent", words.last == "withdrawn" { return t("audit.what.withdrawn") }
+        if words.first == "referral", words.count == 2 { return t("audit.what.referral") }
+        if words.first == "referral", words.last == "requested" { return t("audit.what.sent") }
+        if words.first == "referral", words.count == 5, words[3] == "->" { return "\(t("audit.what.moved")) \(t("referral.status.\(words[4])"))" }
+        return what
+    }
+}

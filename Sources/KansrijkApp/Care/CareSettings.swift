@@ -1,0 +1,24 @@
+import Vapor
+
+/// Settings of the care room, read from the environment at start-up.
+struct CareSettings: Sendable {
+    /// Days after closing that a client record is removed (`KANSRIJK_CARE_RETENTION_DAYS`; default 15 years,
+    /// the term of the WGBO for medical records).
+    var retentionDays: Int
+    /// When set (`KANSRIJK_SMTP_HOST`), notifications also go to the e-mail outbox.
+    var smtpHost: String?
+
+    static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> CareSettings {
+        CareSettings(retentionDays: env["KANSRIJK_CARE_RETENTION_DAYS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 15 * 365,
+                     smtpHost: env["KANSRIJK_SMTP_HOST"].flatMap { $0.isEmpty ? nil : $0 })
+    }
+}
+
+extension Application {
+    private struct CareSettingsKey: StorageKey { typealias Value = CareSettings }
+
+    var careSettings: CareSettings {
+        get { storage[CareSettingsKey.self] ?? CareSettings.fromEnvironment() }
+        set { storage[CareSettingsKey.self] = newValue }
+    }
+}

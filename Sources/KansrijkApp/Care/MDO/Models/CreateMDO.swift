@@ -1,0 +1,50 @@
+import Fluent
+
+struct CreateMDO: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(MDOMeeting.schema)
+            .id()
+            .field("created_at", .datetime)
+            .field("title", .string, .required)
+            .field("starts_at", .datetime, .required)
+            .field("location", .string, .required)
+            .field("organiser_id", .uuid, .required, .references(Organisation.schema, .id))
+            .create()
+        try await database.schema(MDOParticipant.schema)
+            .id()
+            .field("meeting_id", .uuid, .required, .references(MDOMeeting.schema, .id, onDelete: .cascade))
+            .field("organisation_id", .uuid, .required, .references(Organisation.schema, .id))
+            .unique(on: "meeting_id", "organisation_id")
+            .create()
+        try await database.schema(MDOCase.schema)
+            .id()
+            .field("created_at", .datetime)
+            .field("meeting_id", .uuid, .required, .references(MDOMeeting.schema, .id, onDelete: .cascade))
+            .field("client_id", .uuid, .required, .references(CareClient.schema, .id, onDelete: .cascade))
+            .field("presented_by_id", .uuid, .required, .references(Organisation.schema, .id))
+            .field("consent_id", .uuid, .required)
+            .field("question", .string, .required)
+            .field("advice", .string, .required)
+            .field("decision", .string, .required)
+            .unique(on: "meeting_id", "client_id")
+            .create()
+        try await database.schema(MDOActionPoint.schema)
+            .id()
+            .field("created_at", .datetime)
+            .field("meeting_id", .uuid, .required, .references(MDOMeeting.schema, .id, onDelete: .cascade))
+            .field("case_id", .uuid, .references(MDOCase.schema, .id, onDelete: .setNull))
+            .field("text", .string, .required)
+            .field("owner_organisation_id", .uuid, .required, .references(Organisation.schema, .id))
+            .field("owner_person", .string, .required)
+            .field("due_on", .datetime, .required)
+            .field("done_on", .datetime)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(MDOActionPoint.schema).delete()
+        try await database.schema(MDOCase.schema).delete()
+        try await database.schema(MDOParticipant.schema).delete()
+        try await database.schema(MDOMeeting.schema).delete()
+    }
+}

@@ -1,0 +1,60 @@
+import Fluent
+import Vapor
+
+struct ClientsPage: Encodable {
+    struct Row: Encodable { var href: String; var code: String; var name: String; var phase: String?; var municipality: String; var closed: Bool }
+    struct Note: Encodable { var href: String; var text: String; var when: String }
+    var page: PageMeta
+    var clients: [Row]
+    var worklists: [WorklistLink]
+    var notifications: [Note]
+}
+
+struct WorklistLink: Encodable { var href: String; var label: String; var count: Int }
+
+/// `/zorg`: the start of the care room, with the worklists, unread notifications and the clients
+/// the organisation is involved with.
+struct CareHomeController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("zorg", use: show)
+    }
+
+    @Sendable func show(req: Request) async throws -> View {
+        let (user, access) = try await req.careAccess()
+        let now = Date()
+        let ids = try await access.visibleClientIDs(on: req.db, now: now)
+        let clients = ids.isEmpty ? [] : try await CareClient.query(on: req.db).filter(\.$id ~~ Array(ids)).sort(\.$code).limit(500).all()
+        try await req.audit(.read, client: nil, basis: nil, what: "client list (\(clients.count))", now: now)
+        let municipalities = req.directory.municipalities
+        let today = CalendarDay.day(at: now)
+        let rows = clients.map { c in
+            ClientsPage.Row(href: "/zorg/clienten/\(c.id!.slug)", code: c.code, name: c.name,
+                            phase: c.phase(on: today).map { $0.term.label(english: req.isEnglish) },
+                            municipality: municipalities[c.municipalityCode]?.name ?? c.municipalityCode, closed: c.closedAt != nil)
+        }
+        let incoming = ids.isEmpty ? 0 : try await Referral.query(on: req.db).filter(\.$receivingOrganisation.$id == access.organisationID)
+            .filter(\.$status == .requested).filter(\.$client.$id ~~ Array(ids)).count()
+        var worklists = [WorklistLink(href: "/zorg/verwijzingen?lijst=inkomend", label: req.t("worklist.incoming"), count: incoming),
+                         WorklistLink(href: "/zorg/verwijzingen?lijst=uitgaand", label: req.t("worklist.outgoing"), count: 0),
+                         WorklistLink(href: "/zorg/mdo", label: req.t("mdo.title"), count: 0),
+                         WorklistLink(href: "/zorg/vrijwilligers", label: req.t("volunteer.title"), count: 0),
+                         WorklistLink(href: "/zorg/signaleren/instrument", label: req.t("instrument.title"), count: 0),
+                         WorklistLink(href: "/zorg/noodtoegang", label: req.t("breakglass.title"), count: 0)]
+        if user.role == .coordinator || user.role == .admin {
+            worklists.append(WorklistLink(href: "/zorg/escalatie", label: req.t("escalation.title"), count: 0))
+        }
+        if user.role == .admin {
+            worklists.append(WorklistLink(href: "/zorg/noodtoegang/overzicht", label: req.t("breakglass.list.title"), count: 0))
+            worklists.append(WorklistLink(href: "/zorg/beheer", label: req.t("privacy.title"), count: 0))
+        }
+        let notes = try await CareNotification.query(on: req.db).filter(\.$userID == user.id!).filter(\.$readAt == nil)
+            .sort(\.$createdAt, .descending).limit(20).all()
+        return try await req.view.render("care/clients", ClientsPage(
+            page: try await req.pageMeta(title: req.t("care.title")), clients: rows, worklists: worklists,
+            notifications: notes.map {
+                ClientsPage.Note(href: "/zorg/verwijzingen/\($0.referralID.slug)",
+                                 text: req.t("care.notification").replacingOccurrences(of: "{status}", with: req.t("referral.status.\($0.status)")),
+                                 when: MeetingTime.dutch($0.createdAt))
+            }))
+    }
+}

@@ -1,0 +1,100 @@
+import Fluent
+import Vapor
+
+struct ClientEditPage: Encodable {
+    var page: PageMeta
+    var form: ClientForm
+    var municipalityOptions: String
+    var languages: [SelectOption]
+    var errors: FieldErrors
+    var errorList: [ErrorLink]
+}
+
+/// Creating a client and reading her page. Every request that touches client data writes one audit event.
+struct ClientController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let c = routes.grouped("zorg", "clienten")
+        c.get("nieuw", use: new)
+        c.post(use: create)
+        c.get(":client", use: show)
+        c.post(":client", "afsluiten", use: close)
+    }
+
+    @Sendable func new(req: Request) async throws -> View {
+        _ = try req.requireUser()
+        return try await render(req, form: ClientForm(municipality: nil, language: "nl"), errors: [:])
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let form = try req.content.decode(ClientForm.self)
+        let now = Date()
+        switch form.validate(municipalities: Set(req.directory.municipalities.keys), today: CalendarDay.day(at: now), english: req.isEnglish) {
+        case .failure(let errors):
+            return try await render(req, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        case .success(let v):
+            // a double submit, or the same person entered twice: refuse and say where she is
+            if try await CareClient.query(on: req.db).filter(\.$createdByOrganisation.$id == user.$organisation.id)
+                .filter(\.$name == v.name).filter(\.$birthDate == v.birthDate).count() > 0 {
+                return try await render(req, form: form, errors: ["name": req.t("client.duplicate")]).encodeResponse(status: .unprocessableEntity, for: req)
+            }
+            let client = try await ClientRecords.create(v, by: user, on: req.db, now: now)
+            req.flash(req.t("client.created"))
+            return req.redirect(to: "/zorg/clienten/\(client.id!.slug)")
+        }
+    }
+
+    @Sendable func show(req: Request) async throws -> View {
+        let (user, access) = try await req.careAccess()
+        let now = Date()
+        let (client, basis) = try await req.careClient(access, now: now)
+        try await req.audit(.read, client: client.id, basis: basis, what: "client page", now: now)
+        let page = try await ClientPageBuilder(req: req, user: user, client: client, basis: basis, now: now).build()
+        return try await req.view.render("care/client", page)
+    }
+
+    @Sendable func close(req: Request) async throws -> Response {
+        let (_, access) = try await req.careAccess()
+        let now = Date()
+        let (client, basis) = try await req.careClient(access, now: now)
+        try await req.db.transaction { db in
+            client.closedAt = client.closedAt == nil ? now : nil
+            try await client.save(on: db)
+            try await req.audit(.update, client: client.id, basis: basis, what: client.closedAt == nil ? "client reopened" : "client closed", on: db, now: now)
+        }
+        req.flash(req.t(client.closedAt == nil ? "client.reopened" : "client.closed.done"))
+        return req.redirect(to: "/zorg/clienten/\(client.id!.slug)")
+    }
+
+    private func render(_ req: Request, form: ClientForm, errors: FieldErrors) async throws -> View {
+        try await req.view.render("care/client-edit", ClientEditPage(
+            page: try await req.pageMeta(title: req.t("client.new.title"), forms: true), form: form,
+            municipalityOptions: SelectOption.municipalityOptionsHTML(req.directory, selected: form.municipality),
+            languages: ClientLanguages.options(selected: form.language, english: req.isEnglish),
+            errors: errors,
+            errorList: ErrorLink.list(errors, order: ["name", "birth_date", "municipality", "expected_birth_date", "actual_birth_date", "language"])))
+    }
+}
+
+extension Request {
+    /// The `:client` path parameter; a malformed id is a 404 like an unknown one.
+    func clientID() throws -> UUID {
+        guard let id = parameters.get("client", as: UUID.self) else { throw PageError.notFound }
+        return id
+    }
+}
+
+/// Writing client records the same way from pages, the demo and the benchmark generator.
+enum ClientRecords {
+    static func create(_ v: ClientForm.Valid, by user: User, on db: any Database, now: Date) async throws -> CareClient {
+        try await db.transaction { db in
+            let client = CareClient(code: try await CareClient.freshCode(on: db), name: v.name, birthDate: v.birthDate,
+                                    municipalityCode: v.municipalityCode, expectedBirthDate: v.expectedBirthDate,
+                                    actualBirthDate: v.actualBirthDate, language: v.language, createdByOrganisationID: user.$organisation.id)
+            try await client.create(on: db)
+            try await ClientInvolvement.add(client: try client.requireID(), organisation: user.$organisation.id, reason: .created, on: db, now: now)
+            try await AuditLog.record(AuditDraft(action: .create, clientID: client.id, user: user, basis: .ownInvolvement, what: "client record"), on: db, now: now)
+            return client
+        }
+    }
+}

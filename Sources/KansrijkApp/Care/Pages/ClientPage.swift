@@ -1,0 +1,84 @@
+import Fluent
+import Vapor
+
+/// The client page: details, phase, consents, involved organisations, referrals.
+struct ClientPage: Encodable {
+    struct ConsentRow: Encodable {
+        var givenBy: String; var purposes: String; var organisations: String; var period: String
+        var recordedHow: String; var status: String; var active: Bool; var withdrawAction: String?
+    }
+    struct InvolvementRow: Encodable { var organisation: String; var reason: String; var since: String }
+    var page: PageMeta
+    var base: String
+    var code: String
+    var name: String
+    var birthDate: String
+    var municipality: String
+    var expectedBirthDate: String?
+    var actualBirthDate: String?
+    var language: String
+    var phase: String?
+    var closed: Bool
+    var breakGlass: Bool
+    var consents: [ConsentRow]
+    var involvements: [InvolvementRow]
+    var referrals: [ReferralSummary]
+    var referTo: [SelectOption]
+}
+
+/// One referral of a client, as lists show it.
+struct ReferralSummary: Encodable {
+    var href: String; var service: String; var organisation: String; var status: String; var statusCode: String; var requested: String
+}
+
+struct ClientPageBuilder {
+    let req: Request
+    let user: User
+    let client: CareClient
+    let basis: AccessBasis
+    let now: Date
+
+    func build() async throws -> ClientPage {
+        let id = try client.requireID()
+        let english = req.isEnglish
+        let consents = try await Consent.query(on: req.db).filter(\.$client.$id == id).with(\.$organisations) { $0.with(\.$organisation) }
+            .sort(\.$validFrom, .descending).all()
+        let involvements = try await ClientInvolvement.current(client: id, on: req.db, now: now)
+        let referrals = try await Referral.query(on: req.db).filter(\.$client.$id == id).sort(\.$requestedAt, .descending).all()
+        return ClientPage(
+            page: try await req.pageMeta(title: "\(req.t("client.title")) \(client.code)", forms: true),
+            base: "/zorg/clienten/\(id.slug)", code: client.code, name: client.name,
+            birthDate: DateFormats.dutchDate(client.birthDate),
+            municipality: req.directory.municipalities[client.municipalityCode]?.name ?? client.municipalityCode,
+            expectedBirthDate: client.expectedBirthDate.map(DateFormats.dutchDate),
+            actualBirthDate: client.actualBirthDate.map(DateFormats.dutchDate),
+            language: ClientLanguages.name(client.language, english: english),
+            phase: client.phase(on: CalendarDay.day(at: now))?.term.label(english: english),
+            closed: client.closedAt != nil,
+            breakGlass: { if case .breakTheGlass = basis { return true } else { return false } }(),
+            consents: consents.map { consentRow($0, clientID: id) },
+            involvements: involvements.map {
+                ClientPage.InvolvementRow(organisation: $0.organisation.name, reason: req.t("involvement.\($0.reason.rawValue)"),
+                                          since: DateFormats.dutchDate($0.since))
+            },
+            referrals: referrals.map { ReferralSummary($0, req) },
+            referTo: ReferralTargets.options(for: client, snapshot: req.directory, selected: nil))
+    }
+
+    private func consentRow(_ c: Consent, clientID: UUID) -> ClientPage.ConsentRow {
+        let active = c.isValid(at: now)
+        let status: String
+        if c.withdrawnAt != nil { status = req.t("consent.status.withdrawn") }
+        else if active { status = req.t("consent.status.active") }
+        else if c.validFrom > now { status = req.t("consent.status.future") }
+        else { status = req.t("consent.status.expired") }
+        let until = c.validUntil.map { DateFormats.dutchDate($0.addingTimeInterval(-86_400)) }
+        return ClientPage.ConsentRow(
+            givenBy: req.t("consent.giver.\(c.givenBy.rawValue)"),
+            purposes: ConsentPurpose.allCases.filter(c.purposes.contains).map { req.t("consent.purpose.\($0.rawValue)") }.joined(separator: ", "),
+            organisations: c.organisations.map(\.organisation.name).sorted().joined(separator: ", "),
+            period: until.map { "\(DateFormats.dutchDate(c.validFrom)) – \($0)" } ?? "\(req.t("consent.from")) \(DateFormats.dutchDate(c.validFrom))",
+            recordedHow: req.t("consent.how.\(c.recordedHow.rawValue)"), status: status, active: active,
+            withdrawAction: c.withdrawnAt == nil ? "/zorg/clienten/\(clientID.slug)/toestemming/\(c.id!.slug)/intrekken" : nil)
+    }
+}

@@ -1,0 +1,57 @@
+import Fluent
+import Vapor
+
+/// `kansrijk care purge --as ADMIN`: removes closed client records older than `KANSRIJK_CARE_RETENTION_DAYS`,
+/// each with an `erase` audit event in the admin's name.
+/// `kansrijk care generate --clients N`: benchmark volumes (see `bench/care.sh`).
+struct CareCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action", help: "purge, generate or audit-cost") var action: String
+        @Option(name: "as", help: "E-mail of the admin account in whose name the purge is logged") var admin: String?
+        @Option(name: "clients", help: "generate: how many clients (2.5 referrals and 10 audit events each)") var clients: Int?
+    }
+    var help: String { "Removes closed client records after the retention term (care purge --as admin@example.nl), or generates benchmark data (care generate --clients N)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        if signature.action == "generate" {
+            guard let n = signature.clients, (1...1_000_000).contains(n) else { throw CommandFailure("--clients takes 1 to 1000000") }
+            let started = Date()
+            let hash = try await app.password.async.hash(app.settings.demoPassword)
+            try await DemoCare.generate(clients: n, passwordHash: hash, on: app.db, now: Date())
+            context.console.print("Generated \(n) clients in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
+            context.console.print("client page: /zorg/clienten/\(StableID.make("bench:client:0").slug)")
+            return
+        }
+        if signature.action == "audit-cost" {
+            // the cost of one audit write on the table as it is: find the chain's end, hash, insert, commit
+            guard let user = try await User.find(email: "bench@zeist.demo", on: app.db) else { throw CommandFailure("run care generate first") }
+            let writes = 500
+            let clock = ContinuousClock()
+            let draft = AuditDraft(action: .read, clientID: StableID.make("bench:client:0"), user: user, basis: .ownInvolvement, what: "client page")
+            // alone: each write commits by itself, as the read event of a page does
+            let alone = try await clock.measure {
+                for _ in 0..<writes { try await app.db.transaction { db in try await AuditLog.record(draft, on: db, now: Date()) } }
+            }
+            // inside a transaction: what the event adds to a change that commits anyway
+            let inside = try await clock.measure {
+                try await app.db.transaction { db in
+                    for _ in 0..<writes { try await AuditLog.record(draft, on: db, now: Date()) }
+                }
+            }
+            func micros(_ d: Duration) -> String {
+                String(format: "%.0f", (Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12) / Double(writes))
+            }
+            context.console.print("audit write: \(micros(alone)) µs per event committed alone, \(micros(inside)) µs per event inside a transaction (\(writes) writes each)")
+            return
+        }
+        guard signature.action == "purge" else { throw CommandFailure("Unknown action '\(signature.action)'; use: care purge --as EMAIL, or care generate --clients N") }
+        guard let email = signature.admin, let admin = try await User.find(email: email, on: app.db), admin.role == .admin else {
+            throw CommandFailure("--as must name an admin account: the purge is logged in its name")
+        }
+        let now = Date()
+        let days = app.careSettings.retentionDays
+        let count = try await ClientPrivacy.purge(retentionDays: days, admin: admin, on: app.db, now: now)
+        context.console.print("Removed \(count) closed client records older than \(days) days.")
+    }
+}

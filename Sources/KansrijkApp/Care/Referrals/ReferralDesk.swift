@@ -1,0 +1,112 @@
+import Fluent
+import Foundation
+
+/// Sending referrals and moving them through their life cycle, the same way for pages, demo and benchmark.
+/// Each call writes its changes and exactly one audit event in one transaction.
+struct ReferralDesk {
+    let db: any Database
+    let smtp: Bool
+
+    enum Refusal: Error, Equatable, Sendable {
+        /// No consent with purpose `refer` covering the receiving organisation.
+        case noConsent(organisation: String)
+        case lifecycle(ReferralLifecycle.Refusal)
+        /// The client already has an open referral to this service (a double submit, or a second try).
+        case alreadyOpen(UUID)
+    }
+
+    /// What the referrer chose and wrote; the service as the directory knows it now.
+    struct Request: Sendable {
+        var serviceID: UUID
+        var serviceName: String
+        var organisationID: UUID
+        var organisationName: String
+        var reason: String
+        var agreed: String
+
+        init(service: ServiceRecord, reason: String, agreed: String) {
+            self.init(serviceID: service.id, serviceName: service.name, organisationID: service.organisationID,
+                      organisationName: service.organisationName, reason: reason, agreed: agreed)
+        }
+
+        init(serviceID: UUID, serviceName: String, organisationID: UUID, organisationName: String, reason: String, agreed: String) {
+            self.serviceID = serviceID
+            self.serviceName = serviceName
+            self.organisationID = organisationID
+            self.organisationName = organisationName
+            self.reason = reason
+            self.agreed = agreed
+        }
+    }
+
+    /// Sends a referral; refused when no consent in force covers the receiving organisation for `refer`.
+    func send(_ r: Request, client: CareClient, basis: AccessBasis, by user: User, now: Date) async throws -> Referral {
+        let clientID = try client.requireID()
+        let open = try await Referral.query(on: db).filter(\.$client.$id == clientID).filter(\.$serviceID == r.serviceID)
+            .filter(\.$status ~~ ReferralStatus.allCases.filter { !$0.isClosed }).first()
+        if let open { throw Refusal.alreadyOpen(try open.requireID()) }
+        guard let consent = try await Consent.active(client: clientID, organisation: r.organisationID, purpose: .refer, at: now, on: db) else {
+            throw Refusal.noConsent(organisation: r.organisationName)
+        }
+        return try await db.transaction { db in
+            let referral = Referral()
+            referral.$client.id = clientID
+            referral.$referringOrganisation.id = user.$organisation.id
+            referral.$receivingOrganisation.id = r.organisationID
+            referral.$referredBy.id = try user.requireID()
+            referral.serviceID = r.serviceID
+            referral.serviceName = r.serviceName
+            referral.reason = r.reason
+            referral.agreed = r.agreed
+            referral.consentID = try consent.requireID()
+            referral.status = .requested
+            referral.requestedAt = now
+            referral.statusChangedAt = now
+            try await referral.create(on: db)
+            let id = try referral.requireID()
+            try await ReferralEvent(referralID: id, from: nil, to: .requested, at: now, reason: nil, user: user).create(on: db)
+            try await ClientInvolvement.add(client: clientID, organisation: r.organisationID, reason: .referral,
+                                            consent: consent.id, on: db, now: now)
+            try await AuditLog.record(AuditDraft(action: .create, clientID: clientID, user: user, basis: basis,
+                                                 what: "referral \(id.slug) requested"), on: db, now: now)
+            return referral
+        }
+    }
+
+    /// Moves a referral to `to`; refused (in the caller's words) when the life cycle does not allow it.
+    func move(_ referral: Referral, to: ReferralStatus, reason: String?, alternative: String?, by user: User,
+              basis: AccessBasis, now: Date) async throws {
+        var sides: Set<ReferralSide> = []
+        if referral.$referringOrganisation.id == user.$organisation.id { sides.insert(.sender) }
+        if referral.$receivingOrganisation.id == user.$organisation.id { sides.insert(.receiver) }
+        if let refusal = ReferralLifecycle.check(from: referral.status, to: to, sides: sides, reason: reason) {
+            throw Refusal.lifecycle(refusal)
+        }
+        let from = referral.status
+        let id = try referral.requireID()
+        try await db.transaction { db in
+            referral.status = to
+            referral.statusChangedAt = now
+            referral.statusReason = reason.flatMap(FormInput.text)
+            if to == .rejected { referral.alternative = alternative.flatMap(FormInput.text) }
+            if referral.firstContactAt == nil, to == .accepted || to == .inProgress { referral.firstContactAt = now }
+            try await referral.save(on: db)
+            try await ReferralEvent(referralID: id, from: from, to: to, at: now, reason: referral.statusReason, user: user).create(on: db)
+            try await notifyReferrer(referral, status: to, changedBy: user, on: db, now: now)
+            try await AuditLog.record(AuditDraft(action: .update, clientID: referral.$client.id, user: user, basis: basis,
+                                                 what: "referral \(id.slug) \(from.rawValue) -> \(to.rawValue)"), on: db, now: now)
+        }
+    }
+
+    /// The referrer hears of every change the other side makes: in the app, and by e-mail when SMTP is set.
+    private func notifyReferrer(_ r: Referral, status: ReferralStatus, changedBy user: User, on db: any Database, now: Date) async throws {
+        let referrerID = r.$referredBy.id
+        guard referrerID != user.id else { return }
+        try await CareNotification(userID: referrerID, referralID: try r.requireID(), status: status, now: now).create(on: db)
+        guard smtp, let referrer = try await User.find(referrerID, on: db) else { return }
+        try await CareOutboxMessage(
+            to: referrer.email, subject: "Kansrijk: een verwijzing is bijgewerkt",
+            body: "Een verwijzing die u verstuurde heeft een nieuwe status. Log in bij Kansrijk om te zien welke.\n\nA referral you sent has a new status. Log in to Kansrijk to see it.",
+            now: now).create(on: db)
+    }
+}

@@ -1,0 +1,42 @@
+import Fluent
+import Vapor
+
+struct WorklistPage: Encodable {
+    struct Row: Encodable {
+        var href: String; var code: String; var name: String; var service: String; var organisation: String
+        var status: String; var requested: String; var overdue: String?
+    }
+    var page: PageMeta
+    var incoming: Bool
+    var rows: [Row]
+}
+
+/// Worklists of referrals: incoming for the receiving organisation, outgoing for the sender.
+/// Only referrals of clients the organisation may still see are listed.
+struct WorklistController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("zorg", "verwijzingen", use: show)
+    }
+
+    @Sendable func show(req: Request) async throws -> View {
+        let (_, access) = try await req.careAccess()
+        let now = Date()
+        let incoming = req.query[String.self, at: "lijst"] != "uitgaand"
+        let visible = try await access.visibleClientIDs(on: req.db, now: now)
+        let side = incoming ? \Referral.$receivingOrganisation.$id : \Referral.$referringOrganisation.$id
+        let referrals = visible.isEmpty ? [] : try await Referral.query(on: req.db).filter(side == access.organisationID)
+            .filter(\.$client.$id ~~ Array(visible)).with(\.$client).with(\.$receivingOrganisation).with(\.$referringOrganisation)
+            .sort(\.$requestedAt, .descending).limit(500).all()
+        try await req.audit(.read, client: nil, basis: nil, what: incoming ? "worklist incoming referrals (\(referrals.count))" : "worklist outgoing referrals (\(referrals.count))", now: now)
+        let rows = referrals.map { r in
+            let overdue = Escalation.overdue(status: r.status, requestedAt: r.requestedAt, statusChangedAt: r.statusChangedAt,
+                                             alternative: r.alternative, hasNewerReferral: false, ladder: [], now: now)
+            return WorklistPage.Row(href: "/zorg/verwijzingen/\(r.id!.slug)", code: r.client.code, name: r.client.name, service: r.serviceName,
+                                    organisation: incoming ? r.referringOrganisation.name : r.receivingOrganisation.name,
+                                    status: req.t("referral.status.\(r.status.rawValue)"), requested: DateFormats.dutchDate(r.requestedAt),
+                                    overdue: overdue.map { req.t("worklist.overdue").replacingOccurrences(of: "{days}", with: String($0.days)) })
+        }
+        return try await req.view.render("care/worklist", WorklistPage(
+            page: try await req.pageMeta(title: req.t(incoming ? "worklist.incoming" : "worklist.outgoing")), incoming: incoming, rows: rows))
+    }
+}

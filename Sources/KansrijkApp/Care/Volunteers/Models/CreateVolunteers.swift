@@ -1,0 +1,53 @@
+import Fluent
+
+struct CreateVolunteers: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Volunteer.schema)
+            .id()
+            .field("created_at", .datetime)
+            .field("organisation_id", .uuid, .required, .references(Organisation.schema, .id))
+            .field("name", .string, .required)
+            .field("skills", .string, .required)
+            .field("languages", .string, .required)
+            .field("municipality_code", .string, .required)
+            .field("availability", .string, .required)
+            .field("is_active", .bool, .required)
+            .create()
+        try await database.schema(VolunteerRequest.schema)
+            .id()
+            .field("created_at", .datetime)
+            .field("client_id", .uuid, .required, .references(CareClient.schema, .id, onDelete: .cascade))
+            .field("requested_by_organisation_id", .uuid, .required, .references(Organisation.schema, .id))
+            .field("requested_by_user_id", .uuid, .required, .references(User.schema, .id))
+            .field("volunteer_organisation_id", .uuid, .required, .references(Organisation.schema, .id))
+            .field("need", .string, .required)
+            .field("language", .string)
+            .field("status", .string, .required)
+            .field("consent_id", .uuid, .required)
+            .create()
+        try await database.schema(VolunteerMatch.schema)
+            .id()
+            .field("created_at", .datetime)
+            .field("request_id", .uuid, .required, .references(VolunteerRequest.schema, .id, onDelete: .cascade))
+            .field("volunteer_id", .uuid, .required, .references(Volunteer.schema, .id))
+            .field("start_on", .datetime, .required)
+            .field("end_on", .datetime)
+            .field("end_reason", .string)
+            .create()
+        try await database.schema(VolunteerCheckIn.schema)
+            .id()
+            .field("created_at", .datetime)
+            .field("match_id", .uuid, .required, .references(VolunteerMatch.schema, .id, onDelete: .cascade))
+            .field("on", .datetime, .required)
+            .field("note", .string, .required)
+            .field("user_id", .uuid, .required, .references(User.schema, .id))
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(VolunteerCheckIn.schema).delete()
+        try await database.schema(VolunteerMatch.schema).delete()
+        try await database.schema(VolunteerRequest.schema).delete()
+        try await database.schema(Volunteer.schema).delete()
+    }
+}
