@@ -9,6 +9,10 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ExportCommand(), as: "export")
     app.asyncCommands.use(MonitoringCommands(), as: "monitoring")
     app.asyncCommands.use(ParticipationCommand(), as: "participatie")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(CareCommand(), as: "care")
+    app.asyncCommands.use(SubcommandAlias(word: "births", alias: ImportBirthsCommand(), original: ImportCommand()), as: "import")
+    app.asyncCommands.use(SubcommandAlias(word: "births", alias: DemoBirthsCommand(), original: DemoCommand()), as: "demo")
 }
 
 /// `kansrijk migrate`: runs pending migrations without asking (scripts and deployments use it).

@@ -18,5 +18,8 @@ enum KansrijkMigrations {
         app.migrations.add(UpdateCoalitionsAddWorkspace(), CreateCoalitionStages(), CreateCoalitionPartners(), CreateCoalitionAmbitions(), CreateCoalitionMeetings(), CreateCoalitionAgreements(), CreateCoalitionStories())
         app.migrations.add(CreateMunicipalityMerges(), SeedMunicipalityMerges(), CreateIndicators(), SeedIndicators(), CreateMonitoringCounts())
         app.migrations.add(UpdateCoalitionsRemoveTranche())
+        app.migrations.add(CreateCareClients(), CreateClientInvolvements(), CreateConsents(), CreateBreakGlassAccess(), CreateAuditEvents(), CreateReferrals(), CreateCareNotifications(), CreateEscalationSteps(), CreateCareIndexes())
+        app.migrations.add(CareScreeningMDOMigrations.all)
+        app.migrations.add(MonitoringReportMigrations.all)
     }
 }

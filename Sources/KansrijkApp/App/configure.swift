@@ -55,6 +55,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     _ = app.directory
     app.loginThrottle = LoginThrottle()
     try routes(app)
+    // the progress report counts the care room's work beside the monitor's own process figures
+    app.processFigureSources.add(CareProcessFigures())
     registerCommands(app)
 }
 

@@ -20,6 +20,9 @@ func routes(_ app: Application) throws {
     try pages.register(collection: ParentController())
     // the workspace sits behind CSRF like `pages`, but first lets an agreement upload bring 5 MB (ADR 0006)
     try app.grouped(UploadBodyLimit(), CSRFMiddleware()).register(collection: CoalitionWorkspaceRoutes())
+    try pages.register(collection: CareRoutes())
+    try app.register(collection: MonitoringReportRoutes())
+    try pages.register(collection: MonitoringRoutes(app: app))
     try pages.register(collection: NationalController(dataDirectory: app.settings.rootDirectory + "Resources/Data/"))
 
     try app.register(collection: HSDSController())

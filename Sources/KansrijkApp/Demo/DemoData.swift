@@ -64,6 +64,8 @@ struct DemoData {
         }
         try await DemoParticipation.load(on: app)
         try await DemoBirths.load(on: app)
+        try await NationalFigureCounts.store(on: app)
+        try await DemoCare.load(on: app, password: hash, now: Date())
     }
 
     static func draft(_ o: DemoCatalog.Offer) -> ServiceDraft {

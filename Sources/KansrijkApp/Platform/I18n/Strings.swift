@@ -9,6 +9,10 @@ enum Strings {
     static let table: [String: (String, String)] = core
         .merging(CoalitionStrings.table) { a, _ in a }
         .merging(NationalStrings.table) { a, _ in a }
+        .merging(CareStrings.table) { a, _ in a }
+        .merging(ScreeningStrings.table) { a, _ in a }
+        .merging(MonitoringReportStrings.table) { a, _ in a }
+        .merging(MonitoringStrings.table) { a, _ in a }
 
     static let core: [String: (String, String)] = [
         // roles
