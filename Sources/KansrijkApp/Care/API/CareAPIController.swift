@@ -43,11 +43,7 @@ struct CareAPIController: RouteCollection {
         let (_, access) = try await req.careAccess()
         let now = Date()
         let incoming = req.query[String.self, at: "lijst"] != "uitgaand"
-        let visible = try await access.visibleClientIDs(on: req.db, now: now)
-        let side = incoming ? \Referral.$receivingOrganisation.$id : \Referral.$referringOrganisation.$id
-        let rows = visible.isEmpty ? [] : try await Referral.query(on: req.db).filter(side == access.organisationID)
-            .filter(\.$client.$id ~~ Array(visible)).with(\.$client).with(\.$receivingOrganisation).with(\.$referringOrganisation)
-            .sort(\.$requestedAt, .descending).limit(500).all()
+        let rows = try await Referral.worklist(for: access, incoming: incoming, on: req.db, now: now)
         try await req.audit(.read, client: nil, basis: nil, what: "api worklist \(incoming ? "incoming" : "outgoing") referrals (\(rows.count))", now: now)
         return rows.map {
             ReferralDTO(id: $0.id!, clientCode: $0.client.code, clientName: $0.client.name, serviceID: $0.serviceID, service: $0.serviceName,

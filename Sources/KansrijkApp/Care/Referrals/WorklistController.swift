@@ -22,11 +22,7 @@ struct WorklistController: RouteCollection {
         let (_, access) = try await req.careAccess()
         let now = Date()
         let incoming = req.query[String.self, at: "lijst"] != "uitgaand"
-        let visible = try await access.visibleClientIDs(on: req.db, now: now)
-        let side = incoming ? \Referral.$receivingOrganisation.$id : \Referral.$referringOrganisation.$id
-        let referrals = visible.isEmpty ? [] : try await Referral.query(on: req.db).filter(side == access.organisationID)
-            .filter(\.$client.$id ~~ Array(visible)).with(\.$client).with(\.$receivingOrganisation).with(\.$referringOrganisation)
-            .sort(\.$requestedAt, .descending).limit(500).all()
+        let referrals = try await Referral.worklist(for: access, incoming: incoming, on: req.db, now: now)
         try await req.audit(.read, client: nil, basis: nil, what: incoming ? "worklist incoming referrals (\(referrals.count))" : "worklist outgoing referrals (\(referrals.count))", now: now)
         let rows = referrals.map { r in
             let overdue = Escalation.overdue(status: r.status, requestedAt: r.requestedAt, statusChangedAt: r.statusChangedAt,
