@@ -11,25 +11,13 @@
 # as deployed) and development mode (templates re-read per request, as `kansrijk serve` defaults).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib/common.sh
+source bench/lib.sh
 
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-4}
 SEQUENTIAL=${SEQUENTIAL:-300}
-SCRATCH=${SCRATCH:-.build-release}
 PATH_UNDER_TEST=${PATH_UNDER_TEST:-/landelijk}
-OUT=bench/out
-mkdir -p "$OUT"
-command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-
-[ -n "${SKIP_BUILD:-}" ] || swift build -c release --scratch-path "$SCRATCH" --product kansrijk >/dev/null
-BIN=${BIN:-$SCRATCH/release/kansrijk}
-WORK=$(mktemp -d)
-SERVER_PID=""
-cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-export KANSRIJK_DEMO_PASSWORD=bench-wachtwoord KANSRIJK_BCRYPT_COST=4 KANSRIJK_ROOT="$PWD"
+bench_init
 export KANSRIJK_DATABASE_PATH="$WORK/national.sqlite"
 unset DATABASE_URL
 
@@ -58,12 +46,9 @@ PY
 
 # measure <mode>: serve in that Vapor environment and measure the page
 measure() {
-  local mode=$1 port url
-  port=$(free_port)
-  url="http://127.0.0.1:$port$PATH_UNDER_TEST"
-  "$BIN" serve --env "$mode" --hostname 127.0.0.1 --port "$port" >"$OUT/national-$mode-server.log" 2>&1 &
-  SERVER_PID=$!
-  until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.2; done
+  local mode=$1 url
+  bench_serve "national-$mode" --env "$mode"
+  url="$BASE$PATH_UNDER_TEST"
   local bytes
   bytes=$(curl -s "$url" | wc -c)
   for _ in $(seq 1 20); do curl -s -o /dev/null "$url"; done   # warm up
@@ -75,7 +60,7 @@ measure() {
   printf '%-11s %s (%s bytes)\n' "$mode" "$PATH_UNDER_TEST" "$bytes"
   printf '  sequential curl, time to first byte: %s\n' "$(percentiles_seconds "$OUT/national-$mode-sequential.txt")"
   printf '  wrk -c %s -d %ss --latency:           %s\n' "$CONNECTIONS" "$DURATION" "$(percentiles_wrk "$OUT/national-$mode-wrk.txt")"
-  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+  bench_stop
 }
 
 "$BIN" migrate >/dev/null

@@ -24,7 +24,7 @@ struct SearchPageRenderTests {
         SearchPage(
             q: "schuld \"hulp\"", municipalityOptions: "<option value=\"GM0355\" selected>Zeist</option>",
             phases: SelectOption.terms(.fase, selected: "0-1", english: false), themes: [], groups: [], languages: [],
-            errors: errors, searched: true, total: total, results: results, pageNumber: pageNumber, totalPages: totalPages,
+            errors: errors, searched: true, total: total, results: results.map { SearchResultItem($0, language: .nl) }, pageNumber: pageNumber, totalPages: totalPages,
             previousURL: previousURL, nextURL: nextURL, municipalityName: "Zeist")
     }
 
@@ -97,7 +97,7 @@ struct SearchPageRenderTests {
             for url in ["/aanbod?q=schuld&gemeente=GM0355", "/aanbod?q=%22a%22%20%26%20b&lang=en"] {
                 for _ in 0..<2 {  // the first request fills the cache, the second reads it
                     let req = Request(application: app, method: .GET, url: URI(string: url), on: app.eventLoopGroup.any())
-                    let page = try await LanguageMiddleware().respond(to: req, chainingTo: Compare(layout: layout))
+                    let page = try await LanguageMiddleware().respond(to: req, chainingTo: Compare(layout: layout)).get()
                     #expect(page.status == .ok)
                 }
             }
@@ -110,7 +110,7 @@ struct SearchPageRenderTests {
 
         func respond(to req: Request) async throws -> Response {
             let content = "<p>Inhoud &amp; meer</p>"
-            let cached = try await layout.response(req, title: req.t("search.title"), content: content, status: .ok)
+            let cached = try await layout.response(req, title: req.t("search.title"), content: content, status: .ok).get()
             let leaf = try await SearchPageLayout.leaf(req, meta: try await req.pageMeta(title: req.t("search.title")), content: content)
             let cachedHTML = cached.body.string ?? ""
             #expect(cachedHTML == String(buffer: leaf.data))

@@ -6,8 +6,13 @@ import NIOConcurrencyHelpers
 final class HSDSCatalogStore: Sendable {
     private let current = NIOLockedValueBox<HSDSCatalog?>(nil)
 
+    /// The snapshot's catalog if it is built, without waiting.
+    func cached(for snapshot: DirectorySnapshot) -> HSDSCatalog? {
+        current.withLockedValue { $0 }.flatMap { $0.stamp == snapshot.loadedAt ? $0 : nil }
+    }
+
     func catalog(for snapshot: DirectorySnapshot, on db: any Database) async throws -> HSDSCatalog {
-        if let cached = current.withLockedValue({ $0 }), cached.stamp == snapshot.loadedAt { return cached }
+        if let cached = cached(for: snapshot) { return cached }
         let fresh = try await HSDSCatalog.load(snapshot: snapshot, on: db)
         current.withLockedValue { stored in
             if stored.map({ $0.stamp < fresh.stamp }) ?? true { stored = fresh }

@@ -3,12 +3,19 @@ import Vapor
 extension HSDSController {
     /// `GET /api/hsds/services`: one page of services, best first. Without a taxonomy filter the
     /// snapshot's search ranks only the page asked for, which keeps broad queries cheap. Items
-    /// come pre-encoded from `serviceJSON`.
+    /// come pre-encoded from `serviceJSON`. Once the snapshot's catalog is built the answer comes
+    /// straight from memory, on the event loop, without an `async` step.
     @Sendable
-    func services(req: Request) async throws -> Response {
+    func services(req: Request) throws -> EventLoopFuture<Response> {
         let parameters = try HSDSParameters(req)
         let paging = try HSDSPaging(parameters)
-        let hsds = try await builder(req)
+        if let hsds = readyBuilder(req) {
+            return req.eventLoop.makeSucceededFuture(try servicesPage(parameters, paging, hsds))
+        }
+        return req.eventLoop.makeFutureWithTask { try servicesPage(parameters, paging, try await builder(req)) }
+    }
+
+    func servicesPage(_ parameters: HSDSParameters, _ paging: HSDSPaging, _ hsds: HSDSBuilder) throws -> Response {
         let filter = try HSDSServiceFilter(parameters, municipalities: hsds.snapshot.municipalities)
         if let taxonomyID = filter.taxonomyID {
             let docs = hsds.snapshot.allMatches(filter.query, anyTermOf: hsds.catalog.termsOfTaxonomy[taxonomyID] ?? [])

@@ -49,6 +49,12 @@ struct HSDSController: RouteCollection {
         }
     }
 
+    /// The current snapshot with its catalog when that is already built: no waiting, no `async`.
+    func readyBuilder(_ req: Request) -> HSDSBuilder? {
+        let snapshot = req.directory
+        return catalogs.cached(for: snapshot).map { HSDSBuilder(snapshot: snapshot, catalog: $0) }
+    }
+
     /// The `{id}` of a detail path. Whatever is not a UUID cannot name a record: 404, like an unknown id.
     func pathID(_ req: Request, _ entity: String) throws -> UUID {
         let raw = req.parameters.get("id") ?? ""

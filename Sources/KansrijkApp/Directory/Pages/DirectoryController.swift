@@ -13,7 +13,7 @@ struct SearchPage: Sendable {
     var errors: [String]
     var searched: Bool
     var total: Int
-    var results: [ServiceSummaryView]
+    var results: [SearchResultItem]
     var pageNumber: Int
     var totalPages: Int
     var previousURL: String?
@@ -37,13 +37,16 @@ struct ServicePage: Encodable {
 /// "Wie kan helpen?": the search page for professionals and the service page.
 struct DirectoryController: RouteCollection {
     let layout = SearchPageLayout()
+    let fragments = SearchResultFragmentCache()
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("aanbod", use: search)
         routes.get("aanbod", ":id", use: show)
     }
 
-    @Sendable func search(req: Request) async throws -> Response {
+    /// Answers from the in-memory snapshot without an `async` step, so an anonymous search stays
+    /// on the event loop (see `SearchPageLayout.response`).
+    @Sendable func search(req: Request) -> EventLoopFuture<Response> {
         let snapshot = req.directory
         let form = SearchForm(req: req, snapshot: snapshot)
         let english = req.isEnglish
@@ -59,7 +62,10 @@ struct DirectoryController: RouteCollection {
             errors: form.errors,
             searched: !form.isEmpty,
             total: results.total,
-            results: results.hits.map { ServiceSummaryView($0.service, locality: form.gemeente == nil ? nil : $0.locality, municipalityName: municipalityName, english: english) },
+            results: zip(results.hits, fragments.fragments(results.hits, snapshot: snapshot, language: req.language)).map { hit, fragment in
+                SearchResultItem(fragment: fragment, locality: form.gemeente == nil ? nil
+                    : ServiceSummaryView.localityText(hit.locality, municipalityName: municipalityName, english: english))
+            },
             pageNumber: results.page,
             totalPages: results.totalPages,
             previousURL: results.page > 1 ? form.link(page: results.page - 1, base: "/aanbod") : nil,
@@ -67,7 +73,7 @@ struct DirectoryController: RouteCollection {
             municipalityName: municipalityName)
         let status: HTTPResponseStatus = form.errors.isEmpty ? .ok : .badRequest
         let content = SearchPageHTML(page: page, language: req.language).render()
-        return try await layout.response(req, title: req.t("search.title"), content: content, status: status)
+        return layout.response(req, title: req.t("search.title"), content: content, status: status)
     }
 
     @Sendable func show(req: Request) async throws -> View {

@@ -66,24 +66,14 @@ struct SearchPageHTML {
             w.raw("</p>\n    <ul><li>"); w.text(t("search.none.tip1")); w.raw("</li><li>"); w.text(t("search.none.tip2"))
             w.raw("</li></ul>\n  </div>\n")
         }
-        let tagsLabel = t("service.phases")
-        for r in page.results { result(&w, r, tagsLabel: tagsLabel) }
+        for item in page.results { result(&w, item) }
         if page.totalPages > 1 { pager(&w) }
     }
 
-    private func result(_ w: inout HTMLWriter, _ r: ServiceSummaryView, tagsLabel: String) {
-        w.raw("  <article class=\"result\">\n    <h2 lang=\"nl\"><a href=\"/aanbod/"); w.text(r.id); w.raw("\">"); w.text(r.name)
-        w.raw("</a></h2>\n    <p class=\"org\">"); w.text(r.organisation)
-        if let locality = r.locality { w.raw(" · <span class=\"locality\">"); w.text(locality); w.raw("</span>") }
-        w.raw("</p>\n    <p lang=\"nl\">"); w.text(r.summary)
-        w.raw("</p>\n    <ul class=\"tags\" aria-label=\""); w.text(tagsLabel); w.raw("\">\n      ")
-        for p in r.phases { w.raw("<li class=\"tag tag-phase\">"); w.text(p); w.raw("</li>") }
-        w.raw("\n      ")
-        for theme in r.themes { w.raw("<li class=\"tag\">"); w.text(theme); w.raw("</li>") }
-        w.raw("\n    </ul>\n    <p class=\"meta\"><span class=\""); w.raw(r.capacityWarning ? "capacity-warn" : "capacity-ok")
-        w.raw("\">"); w.text(r.capacity); w.raw("</span> · "); w.text(r.access)
-        if let note = r.statusNote { w.raw(" · <strong>"); w.text(note); w.raw("</strong>") }
-        w.raw("</p>\n  </article>\n")
+    private func result(_ w: inout HTMLWriter, _ item: SearchResultItem) {
+        w.raw(item.fragment.head)
+        if let locality = item.locality { w.raw(" · <span class=\"locality\">"); w.text(locality); w.raw("</span>") }
+        w.raw(item.fragment.tail)
     }
 
     private func pager(_ w: inout HTMLWriter) {

@@ -17,25 +17,36 @@ final class SearchPageLayout: Sendable {
 
     private let shells = NIOLockedValueBox<[UILanguage: [Segment]]>([:])
 
-    func response(_ req: Request, title: String, content: String, status: HTTPResponseStatus) async throws -> Response {
-        let meta = try await req.pageMeta(title: title)
-        guard meta.user == nil, meta.notice == nil, meta.csrf == nil else {
-            return try await Self.leaf(req, meta: meta, content: content).encodeResponse(status: status, for: req)
+    /// The page. For a visitor who is not signed in, once the language's layout is cached, the
+    /// response is built at once on the event loop; otherwise Leaf renders in a task.
+    func response(_ req: Request, title: String, content: String, status: HTTPResponseStatus) -> EventLoopFuture<Response> {
+        if req.auth.get(User.self) == nil, let segments = shells.withLockedValue({ $0[req.language] }) {
+            return req.eventLoop.makeSucceededFuture(
+                Self.filled(segments, meta: req.anonymousPageMeta(title: title), content: content, status: status))
         }
-        let segments = try await shell(req, meta: meta)
-        var html = ""
-        html.reserveCapacity(content.utf8.count + 4096)
+        return req.eventLoop.makeFutureWithTask {
+            let meta = try await req.pageMeta(title: title)
+            guard meta.user == nil, meta.notice == nil, meta.csrf == nil else {
+                return try await Self.leaf(req, meta: meta, content: content).encodeResponse(status: status, for: req)
+            }
+            return Self.filled(try await self.shell(req, meta: meta), meta: meta, content: content, status: status)
+        }
+    }
+
+    /// The anonymous layout's segments with the title, the language link and the content filled in.
+    static func filled(_ segments: [Segment], meta: PageMeta, content: String, status: HTTPResponseStatus) -> Response {
+        var body = ByteBufferAllocator().buffer(capacity: content.utf8.count + 8192)
         for segment in segments {
             switch segment {
-            case .markup(let markup): html += markup
-            case .title: html += HTML.escape(meta.title)
-            case .otherLangURL: html += HTML.escape(meta.otherLangURL)
-            case .content: html += content
+            case .markup(let markup): body.writeString(markup)
+            case .title: body.writeString(HTML.escape(meta.title))
+            case .otherLangURL: body.writeString(HTML.escape(meta.otherLangURL))
+            case .content: body.writeString(content)
             }
         }
         var headers = HTTPHeaders()
         headers.contentType = .html
-        return Response(status: status, headers: headers, body: .init(string: html))
+        return Response(status: status, headers: headers, body: .init(buffer: body))
     }
 
     /// The page through Leaf, as for a signed-in user.

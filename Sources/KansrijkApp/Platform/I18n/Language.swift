@@ -6,20 +6,22 @@ enum UILanguage: String, Sendable, Codable {
     case nl, en
 }
 
-struct LanguageMiddleware: AsyncMiddleware {
+/// Chooses the request's language: `?lang=`, else the `lang` cookie, else Dutch. A plain
+/// `Middleware` that reads `lang` straight from the query string (see `LanguageQuery`), so it
+/// neither hops to Swift's task pool nor parses the whole query a second time.
+struct LanguageMiddleware: Middleware {
     private struct Key: StorageKey { typealias Value = UILanguage }
 
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        var chosen: UILanguage?
-        if let raw = req.query[String.self, at: "lang"], let lang = UILanguage(rawValue: raw) { chosen = lang }
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        let chosen = req.url.query.flatMap(LanguageQuery.lang).flatMap(UILanguage.init(rawValue:))
         let language = chosen ?? req.cookies["lang"].flatMap { UILanguage(rawValue: $0.string) } ?? .nl
         req.storage[Key.self] = language
-        let response = try await next.respond(to: req)
-        if let chosen {
+        guard let chosen else { return next.respond(to: req) }
+        return next.respond(to: req).map { response in
             response.cookies["lang"] = HTTPCookies.Value(string: chosen.rawValue, maxAge: 60 * 60 * 24 * 365,
                                                           path: "/", isHTTPOnly: true, sameSite: .lax)
+            return response
         }
-        return response
     }
 
     static func language(of req: Request) -> UILanguage { req.storage[Key.self] ?? .nl }

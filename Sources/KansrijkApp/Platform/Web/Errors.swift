@@ -46,39 +46,41 @@ struct ErrorPage: Encodable {
 
 /// One place turns every error into either problem JSON (API) or a Dutch page (everything else).
 /// Nothing internal leaks: unexpected errors are logged and shown as a calm 500 page.
-struct KansrijkErrorMiddleware: AsyncMiddleware {
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: req)
-        } catch {
-            let status: HTTPResponseStatus
-            var detail: String
-            switch error {
-            case let e as PageError:
-                status = e.status; detail = req.t(e.reason)
-            case let e as any AbortError where e.status.code >= 500:
-                // internal details (a template error, a driver message) stay in the log
-                status = e.status; detail = req.t("error.internal")
-                req.logger.report(error: error)
-            case let e as any AbortError:
-                status = e.status
-                // Vapor's own aborts carry English reason phrases; pages and API speak Dutch first
-                detail = e.reason == e.status.reasonPhrase ? req.t(Self.genericKey(status)) : e.reason
-            case is DecodingError:
-                status = .badRequest; detail = req.t("error.badrequest")
-            default:
-                status = .internalServerError; detail = req.t("error.internal")
-                req.logger.report(error: error)
-            }
-            if req.url.path.hasPrefix("/api/") {
-                return try Self.problem(req, status: status, detail: detail)
-            }
-            if case PageError.signInRequired = error, req.method == .GET {
-                let back = req.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
-                return req.redirect(to: "/inloggen?terug=\(back)")
-            }
-            return try await Self.page(req, status: status, detail: detail)
+/// A plain `Middleware`, so a request that succeeds never leaves the event loop; only an error
+/// page, which Leaf renders, goes through a task.
+struct KansrijkErrorMiddleware: Middleware {
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: req).flatMapError { error in Self.response(to: error, req) }
+    }
+
+    static func response(to error: any Error, _ req: Request) -> EventLoopFuture<Response> {
+        let status: HTTPResponseStatus
+        var detail: String
+        switch error {
+        case let e as PageError:
+            status = e.status; detail = req.t(e.reason)
+        case let e as any AbortError where e.status.code >= 500:
+            // internal details (a template error, a driver message) stay in the log
+            status = e.status; detail = req.t("error.internal")
+            req.logger.report(error: error)
+        case let e as any AbortError:
+            status = e.status
+            // Vapor's own aborts carry English reason phrases; pages and API speak Dutch first
+            detail = e.reason == e.status.reasonPhrase ? req.t(Self.genericKey(status)) : e.reason
+        case is DecodingError:
+            status = .badRequest; detail = req.t("error.badrequest")
+        default:
+            status = .internalServerError; detail = req.t("error.internal")
+            req.logger.report(error: error)
         }
+        if req.url.path.hasPrefix("/api/") {
+            return req.eventLoop.makeCompletedFuture { try Self.problem(req, status: status, detail: detail) }
+        }
+        if case PageError.signInRequired = error, req.method == .GET {
+            let back = req.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+            return req.eventLoop.makeSucceededFuture(req.redirect(to: "/inloggen?terug=\(back)"))
+        }
+        return req.eventLoop.makeFutureWithTask { await Self.page(req, status: status, detail: detail) }
     }
 
     static func genericKey(_ status: HTTPResponseStatus) -> String {
@@ -102,7 +104,7 @@ struct KansrijkErrorMiddleware: AsyncMiddleware {
         return response
     }
 
-    static func page(_ req: Request, status: HTTPResponseStatus, detail: String) async throws -> Response {
+    static func page(_ req: Request, status: HTTPResponseStatus, detail: String) async -> Response {
         let heading: String
         switch status.code {
         case 404: heading = req.t("error.heading.404")

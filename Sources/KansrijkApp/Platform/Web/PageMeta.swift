@@ -27,28 +27,34 @@ extension Request {
     /// Builds the layout's data; makes a CSRF token only when the page posts a form,
     /// so anonymous reading pages never create a session.
     func pageMeta(title: String, forms: Bool = false) async throws -> PageMeta {
-        let user = auth.get(User.self)
-        var signedIn: PageMeta.SignedIn?
-        if let user {
-            let org = try await user.$organisation.get(on: db)
-            signedIn = .init(name: user.name, email: user.email, role: user.role.rawValue,
-                             roleLabel: t("role.\(user.role.rawValue)"), organisation: org.name,
-                             canEdit: user.role == .coordinator || user.role == .admin)
+        var meta = anonymousPageMeta(title: title)
+        guard let user = auth.get(User.self) else {
+            if forms { meta.csrf = csrfToken() }
+            return meta
         }
+        let org = try await user.$organisation.get(on: db)
+        meta.user = .init(name: user.name, email: user.email, role: user.role.rawValue,
+                          roleLabel: t("role.\(user.role.rawValue)"), organisation: org.name,
+                          canEdit: user.role == .coordinator || user.role == .admin)
+        meta.csrf = csrfToken()
+        meta.notice = session.data["notice"]
+        if meta.notice != nil { session.data["notice"] = nil }
+        return meta
+    }
+
+    /// The layout's data for a visitor who is not signed in, on a page without a form: no
+    /// session and no database, so a page can build it without leaving the event loop.
+    func anonymousPageMeta(title: String) -> PageMeta {
         let other: UILanguage = language == .nl ? .en : .nl
         var components = URLComponents(string: url.string) ?? URLComponents()
         var items = (components.queryItems ?? []).filter { $0.name != "lang" }
         items.append(URLQueryItem(name: "lang", value: other.rawValue))
         components.queryItems = items
-        let notice = user != nil ? session.data["notice"] : nil
-        if notice != nil { session.data["notice"] = nil }
         return PageMeta(
             title: title, lang: language.rawValue, otherLang: other.rawValue,
             otherLangLabel: other == .en ? "English" : "Nederlands",
             otherLangURL: (components.path.isEmpty ? "/" : components.path) + "?" + (components.percentEncodedQuery ?? ""),
-            path: url.path, user: signedIn,
-            csrf: (forms || user != nil) ? csrfToken() : nil,
-            notice: notice)
+            path: url.path, user: nil, csrf: nil, notice: nil)
     }
 
     /// A one-time message shown on the next page (after a redirect).
