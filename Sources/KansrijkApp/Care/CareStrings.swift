@@ -204,6 +204,10 @@ enum CareStrings {
         "worklist.incoming": ("Binnenkomende verwijzingen", "Incoming referrals"),
         "worklist.outgoing": ("Verstuurde verwijzingen", "Sent referrals"),
         "worklist.none": ("Geen verwijzingen in deze lijst.", "No referrals in this list."),
+        "worklist.pages": ("Pagina's van de werklijst", "Pages of the worklist"),
+        "worklist.page": ("Pagina", "Page"),
+        "worklist.previous": ("Vorige pagina", "Previous page"),
+        "worklist.next": ("Volgende pagina", "Next page"),
         "worklist.back": ("Terug naar de werklijst", "Back to the worklist"),
         "worklist.overdue": ("te laat: {days} dagen", "overdue: {days} days"),
     ]

@@ -43,8 +43,9 @@ struct CareAPIController: RouteCollection {
         let (_, access) = try await req.careAccess()
         let now = Date()
         let incoming = req.query[String.self, at: "lijst"] != "uitgaand"
-        let rows = try await Referral.worklist(for: access, incoming: incoming, on: req.db, now: now)
-        try await req.audit(.read, client: nil, basis: nil, what: "api worklist \(incoming ? "incoming" : "outgoing") referrals (\(rows.count))", now: now)
+        let slice = try await Referral.worklist(for: access, incoming: incoming, page: req.listPage, on: req.db, now: now)
+        let rows = slice.referrals
+        try await req.audit(.read, client: nil, basis: nil, what: "api worklist \(incoming ? "incoming" : "outgoing") referrals page \(slice.page) (\(rows.count))", now: now)
         return rows.map {
             ReferralDTO(id: $0.id!, clientCode: $0.client.code, clientName: $0.client.name, serviceID: $0.serviceID, service: $0.serviceName,
                         referringOrganisation: $0.referringOrganisation.name, receivingOrganisation: $0.receivingOrganisation.name,

@@ -44,22 +44,10 @@ struct CareAccess: Sendable {
             .filter(\.$expiresAt > now).filter(\.$grantedAt <= now).first()
     }
 
-    /// Ids of every client this user may see at `now` (for lists and counts).
+    /// Ids of every client this user may see at `now`, in one query (`visibleClientIDsSubquery`).
+    /// Lists should rather filter with `visibleFilter` and checks use `visibleClientIDs(among:)`.
     func visibleClientIDs(on db: any Database, now: Date) async throws -> Set<UUID> {
-        let involvements = try await ClientInvolvement.query(on: db).filter(\.$organisation.$id == organisationID)
-            .group(.or) { $0.filter(\.$until == nil).filter(\.$until > now) }.all()
-            .filter { $0.isCurrent(at: now) }
-        var ids = Set(involvements.filter { $0.consentID == nil }.map { $0.$client.id })
-        let consentIDs = Set(involvements.compactMap(\.consentID))
-        if !consentIDs.isEmpty {
-            let valid = Set(try await Consent.query(on: db).filter(\.$id ~~ Array(consentIDs)).all()
-                .filter { $0.isValid(at: now) }.compactMap(\.id))
-            ids.formUnion(involvements.filter { $0.consentID.map(valid.contains) ?? false }.map { $0.$client.id })
-        }
-        let grants = try await BreakGlassAccess.query(on: db).filter(\.$user.$id == userID)
-            .filter(\.$expiresAt > now).filter(\.$grantedAt <= now).all()
-        ids.formUnion(grants.map(\.clientID))
-        return ids
+        Set(try await visibleClients(on: db, now: now).compactMap(\.id))
     }
 }
 

@@ -1,7 +1,7 @@
 import Crypto
 import Fluent
 import SQLKit
-import Foundation
+import Vapor
 
 /// An audit event as a handler describes it; `AuditLog.record` adds the time, sequence and hashes.
 struct AuditDraft: Sendable {
@@ -32,22 +32,45 @@ enum AuditLog {
     /// The `previous_hash` of the first entry.
     static let genesis = String(repeating: "0", count: 64)
 
-    /// Appends one event. Call it inside the transaction of the change it describes.
+    /// Appends one event. A change calls it inside its own transaction; a read (a page view) may call
+    /// it outside one, and then the event is written in a short transaction of its own.
     static func record(_ draft: AuditDraft, on db: any Database, now: Date) async throws {
+        if !db.inTransaction, let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" {
+            try await appendAlone(draft, on: db, now: now)
+            return
+        }
+        guard db.inTransaction else {
+            // PostgreSQL: the advisory lock below lasts until the end of a transaction
+            try await db.transaction { db in try await record(draft, on: db, now: now) }
+            return
+        }
         try await lockChain(on: db)
-        // SQLite has no advisory lock: two requests may both read the same last entry; the unique
-        // sequence refuses the second insert (SQLite fails only that statement), which then reads
-        // the new end of the chain and tries again
-        var attempt = 0
-        while true {
-            do {
-                try await append(draft, on: db, now: now)
-                return
-            } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 50 {
-                attempt += 1
+        try await append(draft, on: db, now: now)
+    }
+
+    /// Read events on SQLite, one at a time per process (`chainGate`), each in a `BEGIN IMMEDIATE`
+    /// transaction on one connection: it takes SQLite's write lock before reading the end of the
+    /// chain, so the read and the insert cannot interleave with another writer and never retry.
+    /// (Fluent's own transactions begin deferred.) Waiting happens in the gate, not in SQLite's
+    /// busy handler, so concurrent page views neither spin nor deadlock: nothing waits for the gate
+    /// while holding a database lock.
+    private static func appendAlone(_ draft: AuditDraft, on db: any Database, now: Date) async throws {
+        try await chainGate.run {
+            try await db.withConnection { conn in
+                guard let sql = conn as? any SQLDatabase else { throw Abort(.internalServerError) }
+                try await sql.raw("BEGIN IMMEDIATE").run()
+                do {
+                    try await append(draft, on: conn, now: now)
+                    try await sql.raw("COMMIT").run()
+                } catch {
+                    try? await sql.raw("ROLLBACK").run()
+                    throw error
+                }
             }
         }
     }
+
+    private static let chainGate = AsyncGate()
 
     private static func append(_ draft: AuditDraft, on db: any Database, now: Date) async throws {
         let last = try await AuditEvent.query(on: db).sort(\.$sequence, .descending).first()
@@ -67,11 +90,18 @@ enum AuditLog {
         try await event.create(on: db)
     }
 
-    /// PostgreSQL runs requests in parallel: two writers must not both extend the same last entry.
-    /// The transaction-scoped advisory lock serialises them (released at commit); SQLite writes one at a time already.
+    /// Holds the end of the chain until the caller's transaction ends, so no other writer extends
+    /// the same last entry. PostgreSQL: a transaction-scoped advisory lock. SQLite: the database's
+    /// write lock, taken by a write that changes nothing before the end of the chain is read (Fluent
+    /// begins transactions deferred; reading first and writing later would fail with "database is
+    /// locked" when another connection commits in between).
     private static func lockChain(on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("SELECT pg_advisory_xact_lock(7513)").run()
+        guard let sql = db as? any SQLDatabase else { return }
+        switch sql.dialect.name {
+        case "postgresql": try await sql.raw("SELECT pg_advisory_xact_lock(7513)").run()
+        case "sqlite": try await sql.raw("UPDATE audit_events SET sequence = sequence WHERE 0 = 1").run()
+        default: break
+        }
     }
 
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
@@ -86,5 +116,32 @@ enum AuditLog {
         // the unit separator cannot be typed into a form, so no two field lists give the same input
         let input = fields.joined(separator: "\u{1F}")
         return SHA256.hash(data: Data(input.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Lets one task at a time through, in order of arrival, suspending the others instead of
+/// blocking a thread.
+actor AsyncGate {
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    nonisolated func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        await enter()
+        do {
+            let result = try await body()
+            await leave()
+            return result
+        } catch {
+            await leave()
+            throw error
+        }
+    }
+
+    private func enter() async {
+        if busy { await withCheckedContinuation { waiting.append($0) } } else { busy = true }
+    }
+
+    private func leave() {
+        if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
     }
 }

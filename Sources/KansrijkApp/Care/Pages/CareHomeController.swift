@@ -22,8 +22,7 @@ struct CareHomeController: RouteCollection {
     @Sendable func show(req: Request) async throws -> View {
         let (user, access) = try await req.careAccess()
         let now = Date()
-        let ids = try await access.visibleClientIDs(on: req.db, now: now)
-        let clients = ids.isEmpty ? [] : try await CareClient.query(on: req.db).filter(\.$id ~~ Array(ids)).sort(\.$code).limit(500).all()
+        let clients = try await access.visibleClients(on: req.db, now: now, limit: 500)
         try await req.audit(.read, client: nil, basis: nil, what: "client list (\(clients.count))", now: now)
         let municipalities = req.directory.municipalities
         let today = CalendarDay.day(at: now)
@@ -32,8 +31,8 @@ struct CareHomeController: RouteCollection {
                             phase: c.phase(on: today).map { $0.term.label(english: req.isEnglish) },
                             municipality: municipalities[c.municipalityCode]?.name ?? c.municipalityCode, closed: c.closedAt != nil)
         }
-        let incoming = ids.isEmpty ? 0 : try await Referral.query(on: req.db).filter(\.$receivingOrganisation.$id == access.organisationID)
-            .filter(\.$status == .requested).filter(\.$client.$id ~~ Array(ids)).count()
+        let incoming = try await Referral.query(on: req.db).filter(\.$receivingOrganisation.$id == access.organisationID)
+            .filter(\.$status == .requested).filter(access.visibleFilter("client_id", of: Referral.schema, now: now)).count()
         var worklists = [WorklistLink(href: "/zorg/verwijzingen?lijst=inkomend", label: req.t("worklist.incoming"), count: incoming),
                          WorklistLink(href: "/zorg/verwijzingen?lijst=uitgaand", label: req.t("worklist.outgoing"), count: 0),
                          WorklistLink(href: "/zorg/mdo", label: req.t("mdo.title"), count: 0),

@@ -44,7 +44,8 @@ struct ClientPageBuilder {
         let consents = try await Consent.query(on: req.db).filter(\.$client.$id == id).with(\.$organisations) { $0.with(\.$organisation) }
             .sort(\.$validFrom, .descending).all()
         let involvements = try await ClientInvolvement.current(client: id, on: req.db, now: now)
-        let referrals = try await Referral.query(on: req.db).filter(\.$client.$id == id).sort(\.$requestedAt, .descending).all()
+        let referrals = try await Referral.query(on: req.db).filter(\.$client.$id == id).with(\.$receivingOrganisation)
+            .sort(\.$requestedAt, .descending).all()
         return ClientPage(
             page: try await req.pageMeta(title: "\(req.t("client.title")) \(client.code)", forms: true),
             base: "/zorg/clienten/\(id.slug)", code: client.code, name: client.name,

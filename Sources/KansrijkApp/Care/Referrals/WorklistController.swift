@@ -9,6 +9,9 @@ struct WorklistPage: Encodable {
     var page: PageMeta
     var incoming: Bool
     var rows: [Row]
+    var pageNumber: Int
+    var previousURL: String?
+    var nextURL: String?
 }
 
 /// Worklists of referrals: incoming for the receiving organisation, outgoing for the sender.
@@ -22,8 +25,9 @@ struct WorklistController: RouteCollection {
         let (_, access) = try await req.careAccess()
         let now = Date()
         let incoming = req.query[String.self, at: "lijst"] != "uitgaand"
-        let referrals = try await Referral.worklist(for: access, incoming: incoming, on: req.db, now: now)
-        try await req.audit(.read, client: nil, basis: nil, what: incoming ? "worklist incoming referrals (\(referrals.count))" : "worklist outgoing referrals (\(referrals.count))", now: now)
+        let slice = try await Referral.worklist(for: access, incoming: incoming, page: req.listPage, on: req.db, now: now)
+        let referrals = slice.referrals
+        try await req.audit(.read, client: nil, basis: nil, what: "worklist \(incoming ? "incoming" : "outgoing") referrals page \(slice.page) (\(referrals.count))", now: now)
         let rows = referrals.map { r in
             let overdue = Escalation.overdue(status: r.status, requestedAt: r.requestedAt, statusChangedAt: r.statusChangedAt,
                                              alternative: r.alternative, hasNewerReferral: false, ladder: [], now: now)
@@ -33,6 +37,12 @@ struct WorklistController: RouteCollection {
                                     overdue: overdue.map { req.t("worklist.overdue").replacingOccurrences(of: "{days}", with: String($0.days)) })
         }
         return try await req.view.render("care/worklist", WorklistPage(
-            page: try await req.pageMeta(title: req.t(incoming ? "worklist.incoming" : "worklist.outgoing")), incoming: incoming, rows: rows))
+            page: try await req.pageMeta(title: req.t(incoming ? "worklist.incoming" : "worklist.outgoing")), incoming: incoming, rows: rows,
+            pageNumber: slice.page, previousURL: slice.page > 1 ? link(incoming, page: slice.page - 1) : nil,
+            nextURL: slice.hasMore ? link(incoming, page: slice.page + 1) : nil))
+    }
+
+    private func link(_ incoming: Bool, page: Int) -> String {
+        "/zorg/verwijzingen?lijst=\(incoming ? "inkomend" : "uitgaand")" + (page > 1 ? "&pagina=\(page)" : "")
     }
 }

@@ -20,18 +20,23 @@ struct ServiceSummaryView: Encodable, Sendable {
         organisation = s.organisationName
         let text = forParents ? (s.parentSummary ?? s.description) : s.description
         summary = text.count > 220 ? String(text.prefix(217)).trimmingCharacters(in: .whitespaces) + "…" : text
-        switch locality {
-        case .municipality?: self.locality = municipalityName.map { (english ? "In " : "In ") + $0 }
-        case .region?: self.locality = english ? "In the region" : "In de regio"
-        case .nationwide?: self.locality = english ? "Nationwide or online" : "Landelijk of online"
-        case nil: self.locality = nil
-        }
+        self.locality = Self.localityText(locality, municipalityName: municipalityName, english: english)
         phases = s.terms(.fase).map { $0.label(english: english) }
         themes = s.terms(.thema).map { $0.label(english: english) }
         capacity = s.capacity.label(english: english) + (s.waitWeeks.map { english ? " (about \($0) weeks)" : " (ongeveer \($0) weken)" } ?? "")
         capacityWarning = s.capacity.blocksAccess
         access = s.accessRoute.label(english: english)
         statusNote = s.status == .active ? nil : s.status.label(english: english)
+    }
+
+    /// Where a result helps, seen from the municipality searched for.
+    static func localityText(_ locality: Locality?, municipalityName: String?, english: Bool) -> String? {
+        switch locality {
+        case .municipality?: municipalityName.map { (english ? "In " : "In ") + $0 }
+        case .region?: english ? "In the region" : "In de regio"
+        case .nationwide?: english ? "Nationwide or online" : "Landelijk of online"
+        case nil: nil
+        }
     }
 }
 
@@ -97,12 +102,25 @@ struct ServiceDetailView: Encodable, Sendable {
     }
 }
 
+/// Dutch dates for pages, written from calendar fields: a `DateFormatter` per call cost more than
+/// the rest of a worklist row (measured with `perf` on the care worklist, 500 rows a page).
 enum DateFormats {
+    static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                         "september", "oktober", "november", "december"]
+    static let weekdays = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"]
+
+    /// "3 maart 2027": the day in the Netherlands (stored calendar days are midnight UTC, which is
+    /// the same day there).
     static func dutchDate(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "nl_NL")
-        f.timeZone = TimeZone(identifier: "Europe/Amsterdam")
-        f.dateFormat = "d MMMM yyyy"
-        return f.string(from: date)
+        let c = CalendarDay.amsterdam.dateComponents([.year, .month, .day], from: date)
+        return "\(c.day!) \(months[c.month! - 1]) \(c.year!)"
+    }
+
+    /// "dinsdag 14 maart 2025, 15:30" in Dutch time.
+    static func dutchDateTime(_ instant: Date) -> String {
+        let c = CalendarDay.amsterdam.dateComponents([.year, .month, .day, .weekday, .hour, .minute], from: instant)
+        let minute = c.minute! < 10 ? "0\(c.minute!)" : "\(c.minute!)"
+        let hour = c.hour! < 10 ? "0\(c.hour!)" : "\(c.hour!)"
+        return "\(weekdays[c.weekday! - 1]) \(c.day!) \(months[c.month! - 1]) \(c.year!), \(hour):\(minute)"
     }
 }

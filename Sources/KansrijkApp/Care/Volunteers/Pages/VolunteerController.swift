@@ -50,17 +50,17 @@ struct VolunteerController: RouteCollection {
         let isVolunteerOrg = VolunteerMatching.isVolunteerOrganisation(org.kind)
         let volunteers = isVolunteerOrg ? try await Volunteer.query(on: req.db).filter(\.$organisation.$id == access.organisationID).sort(\.$name).all() : []
         let busy = Set(try await VolunteerMatch.query(on: req.db).filter(\.$endOn == nil).all().map { $0.$volunteer.id })
-        let visible = try await access.visibleClientIDs(on: req.db, now: Date())
+        let incoming = isVolunteerOrg ? try await VolunteerRequest.query(on: req.db).filter(\.$volunteerOrganisation.$id == access.organisationID)
+            .with(\.$client).with(\.$requestedBy).sort(\.$createdAt, .descending).all() : []
+        let outgoing = try await VolunteerRequest.query(on: req.db).filter(\.$requestedBy.$id == access.organisationID)
+            .with(\.$client).with(\.$volunteerOrganisation).sort(\.$createdAt, .descending).all()
+        let visible = try await access.visibleClientIDs(among: (incoming + outgoing).map { $0.$client.id }, on: req.db, now: Date())
         func rows(_ requests: [VolunteerRequest], other: (VolunteerRequest) -> String) -> [VolunteerHomePage.RequestRow] {
             requests.filter { visible.contains($0.$client.id) }.map {
                 .init(href: "/zorg/vrijwilligers/verzoeken/\($0.id!.slug)", code: $0.client.code, organisation: other($0),
                       status: req.t("volunteer.status.\($0.status.rawValue)"), date: DateFormats.dutchDate($0.createdAt ?? Date()))
             }
         }
-        let incoming = isVolunteerOrg ? try await VolunteerRequest.query(on: req.db).filter(\.$volunteerOrganisation.$id == access.organisationID)
-            .with(\.$client).with(\.$requestedBy).sort(\.$createdAt, .descending).all() : []
-        let outgoing = try await VolunteerRequest.query(on: req.db).filter(\.$requestedBy.$id == access.organisationID)
-            .with(\.$client).with(\.$volunteerOrganisation).sort(\.$createdAt, .descending).all()
         let shown = (incoming + outgoing).filter { visible.contains($0.$client.id) }.map(\.client.code)
         // the lists show clients by code and status: one event for the request, naming the codes
         try await AuditLog.record(AuditDraft(action: .read, clientID: nil, user: user, basis: nil,

@@ -71,11 +71,5 @@ enum MeetingTime {
     }
 
     /// "dinsdag 14 maart 2025, 15:30" in Dutch time.
-    static func dutch(_ instant: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "nl_NL")
-        f.timeZone = TimeZone(identifier: "Europe/Amsterdam")
-        f.dateFormat = "EEEE d MMMM yyyy, HH:mm"
-        return f.string(from: instant)
-    }
+    static func dutch(_ instant: Date) -> String { DateFormats.dutchDateTime(instant) }
 }

@@ -1,0 +1,26 @@
+import Fluent
+import FluentSQL
+import Vapor
+
+/// Settings for SQLite that every connection needs for concurrent requests: write-ahead logging
+/// (readers do not wait for a writer; kept in the file), `synchronous=NORMAL` (a commit does not
+/// wait for the disk; the database stays consistent, a power cut may lose the last commits) and a
+/// busy timeout (a writer waits, sleeping, for another writer instead of SQLiteNIO's busy handler
+/// that retries at once), and a larger page cache (a care page reads a few hundred pages of a large
+/// file). No memory-mapped reads: with the audit log growing the file on every page view, SQLite
+/// mapped it anew per transaction (`munmap` was 8 % of a worklist's CPU in `perf`). Fluent's SQLite driver keeps exactly one connection per event loop and
+/// has no hook for new connections, so this runs once on each of them at start-up.
+enum SQLitePragmas {
+    static let statements = ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 5000",
+                             "PRAGMA cache_size = -65536"]
+
+    static func apply(to app: Application, id: DatabaseID) async throws {
+        for eventLoop in app.eventLoopGroup.makeIterator() {
+            guard let db = app.databases.database(id, logger: app.logger, on: eventLoop) else { continue }
+            try await db.withConnection { conn in
+                guard let sql = conn as? any SQLDatabase else { return }
+                for statement in statements { try await sql.raw(SQLQueryString(statement)).run() }
+            }
+        }
+    }
+}

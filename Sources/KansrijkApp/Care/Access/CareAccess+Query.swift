@@ -1,0 +1,86 @@
+import Fluent
+import FluentSQL
+import Foundation
+
+/// The access rule of `CareAccess` written in SQL, so that lists, counts and checks ask the database
+/// once instead of loading every involvement and consent of the organisation into memory. Both
+/// supported databases (SQLite, PostgreSQL) are SQL databases; the rule is the one of `basis(for:)`.
+extension CareAccess {
+    /// `(SELECT client_id ...)`: the clients this user may see at `now`. A current involvement of the
+    /// organisation that rests on no consent, or on a consent that has started, has not ended and was
+    /// not withdrawn; or an unexpired break-the-glass grant of the user. For `client_id IN (...)`.
+    func visibleClientIDsSubquery(now: Date) -> some SQLExpression {
+        let i = ClientInvolvement.schema, k = Consent.schema, g = BreakGlassAccess.schema
+        func column(_ name: String, _ table: String) -> SQLColumn { SQLColumn(name, table: table) }
+        return SQLSubquery.union { $0
+            .column(column("client_id", i))
+            .from(i)
+            .join(k, method: SQLJoinMethod.left, on: column("id", k), .equal, column("consent_id", i))
+            .where(column("organisation_id", i), .equal, SQLBind(organisationID))
+            .where(column("since", i), .lessThanOrEqual, SQLBind(now))
+            .where(group: { $0
+                .where(column("until", i), .is, SQLLiteral.null)
+                .orWhere(column("until", i), .greaterThan, SQLBind(now)) })
+            .where(group: { $0
+                .where(column("consent_id", i), .is, SQLLiteral.null)
+                .orWhere(group: { $0
+                    .where(column("valid_from", k), .lessThanOrEqual, SQLBind(now))
+                    .where(group: { $0
+                        .where(column("valid_until", k), .is, SQLLiteral.null)
+                        .orWhere(column("valid_until", k), .greaterThan, SQLBind(now)) })
+                    .where(group: { $0
+                        .where(column("withdrawn_at", k), .is, SQLLiteral.null)
+                        .orWhere(column("withdrawn_at", k), .greaterThan, SQLBind(now)) }) }) })
+        }
+        .union(all: { $0
+            .column(column("client_id", g))
+            .from(g)
+            .where(column("user_id", g), .equal, SQLBind(userID))
+            .where(column("expires_at", g), .greaterThan, SQLBind(now))
+            .where(column("granted_at", g), .lessThanOrEqual, SQLBind(now)) })
+        .finish()
+    }
+
+    /// A Fluent filter: the row's `column` (a client id) is one this user may see at `now`.
+    /// Correlated `EXISTS` lookups, not `IN (subquery)`: a list sorted by date and cut at a page asks
+    /// the `care_involvements_client_organisation` and `care_break_glass_user_client` indexes once per
+    /// row it considers, instead of first collecting every client the organisation was ever involved
+    /// with (on SQLite that set was built again for every request: 37 ms of a 50-row worklist).
+    func visibleFilter(_ column: String, of table: String, now: Date) -> DatabaseQuery.Filter {
+        .sql(visibleCondition(SQLColumn(column, table: table), now: now))
+    }
+
+    /// The same rule as `visibleClientIDsSubquery`, for one client column of the outer query.
+    func visibleCondition(_ client: SQLColumn, now: Date) -> SQLQueryString {
+        let i = ClientInvolvement.schema, k = Consent.schema, g = BreakGlassAccess.schema
+        return """
+            (EXISTS (SELECT 1 FROM \(ident: i) LEFT JOIN \(ident: k) ON \(ident: k).\(ident: "id") = \(ident: i).\(ident: "consent_id") \
+            WHERE \(ident: i).\(ident: "client_id") = \(client) AND \(ident: i).\(ident: "organisation_id") = \(bind: organisationID) \
+            AND \(ident: i).\(ident: "since") <= \(bind: now) \
+            AND (\(ident: i).\(ident: "until") IS NULL OR \(ident: i).\(ident: "until") > \(bind: now)) \
+            AND (\(ident: i).\(ident: "consent_id") IS NULL OR (\(ident: k).\(ident: "valid_from") <= \(bind: now) \
+            AND (\(ident: k).\(ident: "valid_until") IS NULL OR \(ident: k).\(ident: "valid_until") > \(bind: now)) \
+            AND (\(ident: k).\(ident: "withdrawn_at") IS NULL OR \(ident: k).\(ident: "withdrawn_at") > \(bind: now))))) \
+            OR EXISTS (SELECT 1 FROM \(ident: g) WHERE \(ident: g).\(ident: "user_id") = \(bind: userID) \
+            AND \(ident: g).\(ident: "client_id") = \(client) \
+            AND \(ident: g).\(ident: "expires_at") > \(bind: now) AND \(ident: g).\(ident: "granted_at") <= \(bind: now)))
+            """
+    }
+
+    /// The clients this user may see at `now`, by code, at most `limit` (one query).
+    func visibleClients(on db: any Database, now: Date, openOnly: Bool = false, limit: Int? = nil) async throws -> [CareClient] {
+        var query = CareClient.query(on: db).filter(visibleFilter("id", of: CareClient.schema, now: now))
+        if openOnly { query = query.filter(\.$closedAt == nil) }
+        if let limit { query = query.limit(limit) }
+        return try await query.sort(\.$code).all()
+    }
+
+    /// Which of `candidates` this user may see at `now` (one query, bounded by the candidates).
+    func visibleClientIDs(among candidates: some Collection<UUID>, on db: any Database, now: Date) async throws -> Set<UUID> {
+        guard !candidates.isEmpty else { return [] }
+        let ids = Array(Set(candidates))
+        let rows = try await CareClient.query(on: db).filter(\.$id ~~ ids)
+            .filter(visibleFilter("id", of: CareClient.schema, now: now)).field(\.$id).all()
+        return Set(rows.compactMap(\.id))
+    }
+}

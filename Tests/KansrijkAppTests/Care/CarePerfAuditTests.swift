@@ -1,0 +1,87 @@
+import Fluent
+import FluentSQL
+import Foundation
+import Testing
+import Vapor
+@testable import KansrijkApp
+
+/// Audit writes under load: read events (outside a transaction) and changes (inside one) written at
+/// the same time keep one unbroken chain, and SQLite connections run with the settings for that.
+@Suite("Audit writes from many requests at once", .serialized)
+struct CarePerfAuditTests {
+    @Test("read events and changes written at once keep one unbroken chain")
+    func mixedWriters() async throws {
+        try await withApp(demo: false) { app in
+            // setup
+            let org = Organisation(name: "Org", kind: .jgz, description: "", municipalityCode: DemoCatalog.zeist)
+            try await org.create(on: app.db)
+            let user = User(email: "p@q.nl", name: "P", passwordHash: "x", role: .professional, organisationID: try org.requireID())
+            try await user.create(on: app.db)
+            let read = AuditDraft(action: .read, clientID: UUID(), user: user, basis: .ownInvolvement, what: "client page")
+            let change = AuditDraft(action: .update, clientID: UUID(), user: user, basis: .ownInvolvement, what: "client closed")
+            let start = Date(timeIntervalSince1970: 1_780_000_000)
+
+            // act
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<60 {
+                    let at = start.addingTimeInterval(Double(i))
+                    if i % 4 == 0 {
+                        group.addTask { try await app.db.transaction { db in try await AuditLog.record(change, on: db, now: at) } }
+                    } else {
+                        group.addTask { try await AuditLog.record(read, on: app.db, now: at) }
+                    }
+                }
+                try await group.waitForAll()
+            }
+
+            // check
+            #expect(try await AuditVerification.verify(on: app.db) == .intact(count: 60))
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == .update).count() == 15)
+        }
+    }
+
+    @Test("a read event that fails leaves no entry and the next one continues the chain")
+    func failedAppendRollsBack() async throws {
+        try await withApp(demo: false) { app in
+            // setup
+            let org = Organisation(name: "Org", kind: .jgz, description: "", municipalityCode: DemoCatalog.zeist)
+            try await org.create(on: app.db)
+            let user = User(email: "r@s.nl", name: "R", passwordHash: "x", role: .professional, organisationID: try org.requireID())
+            try await user.create(on: app.db)
+            let draft = AuditDraft(action: .read, clientID: nil, user: user, basis: nil, what: "worklist")
+            let at = Date(timeIntervalSince1970: 1_780_000_000)
+            try await AuditLog.record(draft, on: app.db, now: at)
+
+            // act: a caller's transaction that writes an event and then fails
+            await #expect(throws: Abort.self) {
+                try await app.db.transaction { db in
+                    try await AuditLog.record(draft, on: db, now: at.addingTimeInterval(1))
+                    throw Abort(.conflict)
+                }
+            }
+            try await AuditLog.record(draft, on: app.db, now: at.addingTimeInterval(2))
+
+            // check
+            #expect(try await AuditVerification.verify(on: app.db) == .intact(count: 2))
+        }
+    }
+
+    @Test("every SQLite connection runs with WAL, synchronous NORMAL and a busy timeout",
+          .enabled(if: !usesPostgres, "PostgreSQL has no such settings; its writers take an advisory lock"))
+    func sqliteSettings() async throws {
+        try await withApp(demo: false) { app in
+            for eventLoop in app.eventLoopGroup.makeIterator() {
+                // act
+                let db = try #require(app.databases.database(.sqlite, logger: app.logger, on: eventLoop) as? any SQLDatabase)
+                let mode = try await db.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+                let sync = try await db.raw("PRAGMA synchronous").first()?.decode(column: "synchronous", as: Int.self)
+                let timeout = try await db.raw("PRAGMA busy_timeout").first()?.decode(column: "timeout", as: Int.self)
+
+                // check
+                #expect(mode == "wal")
+                #expect(sync == 1)
+                #expect(timeout == 5000)
+            }
+        }
+    }
+}
