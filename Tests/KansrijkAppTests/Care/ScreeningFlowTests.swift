@@ -119,11 +119,12 @@ struct ScreeningFlowTests {
             #expect(try await other.get("/zorg/signaleren/instrument").status == .ok)
             #expect(try await other.get("/zorg/signaleren/instrument/nieuw").status == .forbidden)
             var coordinator = try await Browser.signedIn(app, as: "coordinator@zeist.demo")
-            let bad = try await coordinator.post("/zorg/signaleren/instrument/nieuw", form: ["title": "Zeist 2027", "definition": "{ kapot"])
+            // the JSON import is the power users' way in (InstrumentFormTests cover the form)
+            let bad = try await coordinator.post("/zorg/signaleren/instrument/import", form: ["title": "Zeist 2027", "definition": "{ kapot"])
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Dit is geen geldige JSON"))
             var changed = DefaultInstrument.definition
             changed.thresholds.kwetsbaar = 9
-            let ok = try await coordinator.post("/zorg/signaleren/instrument/nieuw", form: ["title": "Zeist 2027", "definition": changed.encoded()])
+            let ok = try await coordinator.post("/zorg/signaleren/instrument/import", form: ["title": "Zeist 2027", "definition": changed.encoded()])
             #expect(ok.status == .seeOther)
             let versions = try await ScreeningInstrument.query(on: app.db).sort(\.$version).all()
             #expect(versions.map(\.version) == [1, 2])

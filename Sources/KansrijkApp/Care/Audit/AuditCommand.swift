@@ -1,20 +1,37 @@
 import Fluent
 import Vapor
 
-/// `kansrijk audit verify`: checks the whole hash chain of the audit log; exits 1 naming the first bad entry.
+/// `kansrijk audit verify [--expect-head SEQ:HASH]`: checks the whole hash chain of the audit log, then
+/// compares it with the witness file and the given head; exits 1 naming the first problem.
+/// `kansrijk audit head`: prints the chain's head (`SEQ:HASH TIME`) for operators to keep elsewhere.
 struct AuditCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "verify") var action: String
+        @Argument(name: "action", help: "verify or head") var action: String
+        @Option(name: "expect-head", help: "SEQ:HASH that an earlier `audit head` printed (verify)") var expectHead: String?
     }
-    var help: String { "Checks that no audit event was changed or removed (audit verify)." }
+    var help: String { "Checks that no audit event was changed or removed (audit verify), or prints the chain head (audit head)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "verify" else { throw CommandFailure("Unknown action '\(signature.action)'; use: audit verify") }
-        switch try await AuditVerification.verify(on: context.application.db) {
-        case .intact(let count):
-            context.console.print("Audit log intact: \(count) events, chain verified.")
-        case .broken(let sequence, let problem):
-            throw CommandFailure("Audit log broken at entry \(sequence): \(problem).")
+        let app = context.application
+        switch signature.action {
+        case "head":
+            guard let head = try await AuditHead.current(on: app.db, now: Date()) else { throw CommandFailure("The audit log is empty.") }
+            context.console.print(head.witnessLine)
+        case "verify":
+            let expected = try signature.expectHead.map { raw in
+                guard let head = AuditHead(token: raw) else { throw CommandFailure("--expect-head must be SEQ:HASH, as `audit head` prints it") }
+                return head
+            }
+            let report = try await AuditVerification.verify(on: app.db, witness: app.auditWitnessFile, expecting: expected)
+            for note in report.notes { context.console.print(note) }
+            switch report.outcome {
+            case .intact(let count):
+                context.console.print("Audit log intact: \(count) events, chain verified.")
+            case .broken(let sequence, let problem):
+                throw CommandFailure("Audit log broken at entry \(sequence): \(problem).")
+            }
+        default:
+            throw CommandFailure("Unknown action '\(signature.action)'; use: audit verify, audit head")
         }
     }
 }

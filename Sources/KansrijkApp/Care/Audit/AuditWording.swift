@@ -14,6 +14,12 @@ enum AuditWording {
         if words.first == "referral", words.count == 2 { return t("audit.what.referral") }
         if words.first == "referral", words.last == "requested" { return t("audit.what.sent") }
         if words.first == "referral", words.count == 5, words[3] == "->" { return "\(t("audit.what.moved")) \(t("referral.status.\(words[4])"))" }
+        // MDO events read `mdo <meeting>: <what happened>`
+        if words.first == "mdo", words.count > 2, words[1].hasSuffix(":") {
+            if words[2] == "meeting" { return t("audit.what.mdo.page") }
+            if words[2] == "minutes" { return t("audit.what.mdo.minutes") }
+            return t("audit.what.mdo")
+        }
         return what
     }
 }

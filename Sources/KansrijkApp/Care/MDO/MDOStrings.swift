@@ -1,6 +1,10 @@
 /// Texts of the MDO pages, Dutch first, English second.
 enum MDOStrings {
     static let table: [String: (String, String)] = [
+        "audit.basis.pseudonymised": ("MDO-overleg, zonder uw naam (alleen uw code)", "MDO meeting, without your name (only your code)"),
+        "audit.what.mdo.page": ("Uw casus in een MDO-overleg bekeken", "Your case looked at in an MDO meeting"),
+        "audit.what.mdo.minutes": ("Verslag van een MDO-overleg gemaakt (zonder uw naam)", "Minutes of an MDO meeting made (without your name)"),
+        "audit.what.mdo": ("Uw casus in een MDO-overleg bijgewerkt", "Your case updated in an MDO meeting"),
         "mdo.title": ("MDO (multidisciplinair overleg)", "MDO (multidisciplinary meeting)"),
         "mdo.lead": ("Bespreek casussen met de organisaties die betrokken zijn. Andere deelnemers zien alleen de code van de cliënt.", "Discuss cases with the organisations involved. Other participants only see the client's code."),
         "mdo.new.title": ("Nieuw MDO plannen", "Plan a new MDO"),

@@ -44,6 +44,7 @@ struct AccessReportController: RouteCollection {
         case .consent: req.t("audit.basis.consent")
         case .breakTheGlass: req.t("audit.basis.breakglass")
         case .administration: req.t("audit.basis.administration")
+        case .pseudonymised: req.t("audit.basis.pseudonymised")
         case nil: req.t("audit.basis.none")
         }
     }

@@ -7,7 +7,7 @@ extension MDOController {
     @Sendable func addCase(req: Request) async throws -> Response {
         let scope = try await req.mdoScope()
         let form = try req.content.decode(MDOCaseForm.self)
-        let visible = try await scope.access.visibleClientIDs(on: req.db, now: scope.now)
+        let visible = try await scope.access.visibleClientIDs(among: FormInput.uuid(form.client).map { [$0] } ?? [], on: req.db, now: scope.now)
         var outcome = form.validate(clients: visible, english: req.isEnglish)
         if case .success(let (clientID, _)) = outcome {
             if try await MDOVisibility.consent(client: clientID, on: req.db, now: scope.now) == nil { outcome = .failure(["case_client": MDOMessages(english: req.isEnglish).noConsent]) }
@@ -40,13 +40,13 @@ extension MDOController {
         switch form.validate(english: req.isEnglish) {
         case .failure(let errors):
             let loaded = try await MDOMeetingPage.load(scope, on: req.db)
-            try await scope.audit(.read, clientID: nil, basis: nil, Self.caseCodes(loaded) + " (outcome refused)", on: req.db)
+            try await scope.auditShown(.read, loaded, "meeting page (outcome refused)", on: req.db)
             let page = try await MDOMeetingPage.build(req, scope, loaded, outcomeErrors: (id, errors))
             return try await req.view.render("care/mdo-meeting", page).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let (advice, decision)):
             c.advice = advice
             c.decision = decision
-            let basis = try await scope.access.basis(for: c.$client.id, on: req.db, now: scope.now)
+            let basis = try await scope.basis(for: c, on: req.db)
             try await req.db.transaction { db in
                 try await c.save(on: db)
                 try await scope.audit(.update, clientID: c.$client.id, basis: basis, "advice and decision of case \(id.slug)", on: db)
@@ -64,16 +64,17 @@ extension MDOController {
                              meetingDay: CalendarDay.day(at: scope.meeting.startsAt), english: req.isEnglish) {
         case .failure(let errors):
             let loaded = try await MDOMeetingPage.load(scope, on: req.db)
-            try await scope.audit(.read, clientID: nil, basis: nil, Self.caseCodes(loaded) + " (action point refused)", on: req.db)
+            try await scope.auditShown(.read, loaded, "meeting page (action point refused)", on: req.db)
             let page = try await MDOMeetingPage.build(req, scope, loaded, pointForm: form, errors: errors)
             return try await req.view.render("care/mdo-meeting", page).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let v):
-            let clientID = v.caseID.flatMap { id in cases.first { $0.id == id } }?.$client.id
+            let pointCase = v.caseID.flatMap { id in cases.first { $0.id == id } }
+            let basis = if let pointCase { try await scope.basis(for: pointCase, on: req.db) } else { AccessBasis?.none }
             try await req.db.transaction { db in
                 let point = MDOActionPoint(meetingID: scope.id, caseID: v.caseID, text: v.text, ownerOrganisationID: v.ownerID,
                                            ownerPerson: v.person, dueOn: v.dueOn)
                 try await point.create(on: db)
-                try await scope.audit(.create, clientID: clientID, basis: nil, "action point \(point.id!.slug)", on: db)
+                try await scope.audit(.create, clientID: pointCase?.$client.id, basis: basis, "action point \(point.id!.slug)", on: db)
             }
             req.flash(req.t("mdo.point.added"))
             return req.redirect(to: "\(scope.base)#punten")
@@ -87,19 +88,21 @@ extension MDOController {
               let point = try await MDOActionPoint.query(on: req.db).filter(\.$id == id).with(\.$meeting).with(\.$mdoCase).first(),
               point.meeting.$organiser.id == scope.meeting.$organiser.id else { throw PageError.notFound }
         let form = try req.content.decode(ActionPointDoneForm.self)
+        let clientID = point.mdoCase?.$client.id
+        let basis = if let c = point.mdoCase { try await scope.basis(for: c, on: req.db) } else { AccessBasis?.none }
         switch form.validate(raisedOn: CalendarDay.day(at: point.meeting.startsAt), today: scope.today, english: req.isEnglish) {
         case .failure(let errors):
-            try await scope.audit(.read, clientID: nil, basis: nil, "closing action point \(id.slug) refused", on: req.db)
+            try await scope.audit(.read, clientID: clientID, basis: basis, "closing action point \(id.slug) refused", on: req.db)
             req.flash(errors["done_on"] ?? req.t("error.badrequest"))
         case .success(let day):
             if point.doneOn == nil {
                 point.doneOn = day
                 try await req.db.transaction { db in
                     try await point.save(on: db)
-                    try await scope.audit(.update, clientID: point.mdoCase?.$client.id, basis: nil, "action point \(id.slug) closed", on: db)
+                    try await scope.audit(.update, clientID: clientID, basis: basis, "action point \(id.slug) closed", on: db)
                 }
             } else {
-                try await scope.audit(.read, clientID: nil, basis: nil, "action point \(id.slug) already closed", on: req.db)
+                try await scope.audit(.read, clientID: clientID, basis: basis, "action point \(id.slug) already closed", on: req.db)
             }
             req.flash(req.t("mdo.point.closed"))
         }

@@ -26,7 +26,7 @@ extension MDOController {
     @Sendable func minutes(req: Request) async throws -> View {
         let scope = try await req.mdoScope()
         let loaded = try await MDOMeetingPage.load(scope, on: req.db)
-        try await scope.audit(.export, clientID: nil, basis: nil, "minutes (printable) " + Self.caseCodes(loaded), on: req.db)
+        try await scope.auditShown(.export, loaded, identified: false, "minutes (printable)", on: req.db)
         return try await req.view.render("care/mdo-minutes", MDOMinutesPage(
             page: try await req.pageMeta(title: req.t("mdo.minutes") + ": " + scope.meeting.title),
             minutes: Self.minutes(scope, loaded), markdownHref: "\(scope.base)/verslag.md", backHref: scope.base))
@@ -36,7 +36,7 @@ extension MDOController {
     @Sendable func minutesMarkdown(req: Request) async throws -> Response {
         let scope = try await req.mdoScope()
         let loaded = try await MDOMeetingPage.load(scope, on: req.db)
-        try await scope.audit(.export, clientID: nil, basis: nil, "minutes (markdown) " + Self.caseCodes(loaded), on: req.db)
+        try await scope.auditShown(.export, loaded, identified: false, "minutes (markdown)", on: req.db)
         let response = Response(status: .ok, body: .init(string: Self.minutes(scope, loaded).markdown(english: req.isEnglish)))
         response.headers.replaceOrAdd(name: .contentType, value: "text/markdown; charset=utf-8")
         let day = CalendarDay.iso(CalendarDay.day(at: scope.meeting.startsAt))

@@ -78,7 +78,7 @@ struct MDOController: RouteCollection {
     @Sendable func show(req: Request) async throws -> View {
         let scope = try await req.mdoScope()
         let loaded = try await MDOMeetingPage.load(scope, on: req.db)
-        try await scope.audit(.read, clientID: nil, basis: nil, Self.caseCodes(loaded), on: req.db)
+        try await scope.auditShown(.read, loaded, "meeting page", on: req.db)
         return try await req.view.render("care/mdo-meeting", try await MDOMeetingPage.build(req, scope, loaded))
     }
 
@@ -86,13 +86,6 @@ struct MDOController: RouteCollection {
     static func organisations(for user: User, on db: any Database) async throws -> [Organisation] {
         let own = try await user.$organisation.get(on: db)
         return try await Organisation.query(on: db).filter(\.$municipalityCode == own.municipalityCode).sort(\.$name).all()
-    }
-
-    /// What an audit event of a whole meeting names: the pseudonyms on its agenda, and whose name was shown.
-    static func caseCodes(_ l: MDOMeetingPage.Loaded) -> String {
-        let codes = l.cases.map(\.client.code)
-        let named = l.cases.filter { l.identified.contains($0.id!) }.map(\.client.code)
-        return "cases [\(codes.joined(separator: ", "))], identified [\(named.joined(separator: ", "))]"
     }
 
     private func renderEdit(_ req: Request, _ user: User, form: MDOMeetingForm, errors: FieldErrors) async throws -> View {

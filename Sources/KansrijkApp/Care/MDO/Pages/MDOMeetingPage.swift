@@ -76,10 +76,8 @@ struct MDOMeetingPage: Encodable {
                              doneAction: p.doneOn == nil ? "\(scope.base)/actiepunten/\(p.id!.slug)/afgerond" : nil,
                              doneValue: CalendarDay.iso(scope.today))
         }
-        let visible = try await scope.access.visibleClientIDs(on: req.db, now: scope.now)
         let onAgenda = Set(l.cases.map { $0.$client.id })
-        let candidates = visible.subtracting(onAgenda).isEmpty ? [] : try await CareClient.query(on: req.db)
-            .filter(\.$id ~~ Array(visible.subtracting(onAgenda))).filter(\.$closedAt == nil).sort(\.$code).all()
+        let candidates = try await scope.access.visibleClients(on: req.db, now: scope.now, openOnly: true).filter { !onAgenda.contains($0.id!) }
         let chosenClient = caseForm.client?.lowercased(), chosenOwner = pointForm.owner?.lowercased(), chosenCase = pointForm.caseID?.lowercased()
         let errorList = ErrorLink.list(errors, order: ["case_client", "case_question", "point_text", "point_owner", "point_person", "point_due", "point_case"])
             + (outcomeErrors.map { id, e in ErrorLink.list(e, order: ["advice", "decision"]).map { ErrorLink(field: "\($0.field)-\(id.slug)", message: $0.message) } } ?? [])

@@ -28,14 +28,17 @@ struct InstrumentEditPage: Encodable {
 }
 
 /// The signalling instrument's versions: everyone who signals can read the questions and weights;
-/// coordinators and admins make a new version (as JSON, checked with Dutch messages). A version is
-/// never changed once stored, so completed screenings keep the version they were scored with.
+/// coordinators and admins make a new version in a form (or, as an extra, by importing JSON), checked
+/// with Dutch messages. A version is never changed once stored, so completed screenings keep the
+/// version they were scored with.
 struct InstrumentController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let i = routes.grouped("zorg", "signaleren", "instrument")
         i.get(use: current)
         i.get("nieuw", use: newForm)
-        i.post("nieuw", use: create)
+        i.post("nieuw", use: saveForm)
+        i.get("import", use: importForm)
+        i.post("import", use: importJSON)
         i.get(":version", use: show)
         i.get(":version", "json", use: json)
     }
@@ -59,13 +62,13 @@ struct InstrumentController: RouteCollection {
         return response
     }
 
-    @Sendable func newForm(req: Request) async throws -> View {
+    @Sendable func importForm(req: Request) async throws -> View {
         _ = try req.requireRole(.coordinator, .admin)
         let latest = try await ScreeningInstrument.current(on: req.db)
         return try await renderEdit(req, basedOn: latest.version, title: latest.title, json: try latest.definition.encoded(pretty: true), problems: [], titleError: nil)
     }
 
-    @Sendable func create(req: Request) async throws -> Response {
+    @Sendable func importJSON(req: Request) async throws -> Response {
         let user = try req.requireRole(.coordinator, .admin)
         struct Form: Content { var title: String?; var definition: String?; var basedOn: Int?
             enum CodingKeys: String, CodingKey { case title, definition, basedOn = "based_on" } }
@@ -128,7 +131,7 @@ struct InstrumentController: RouteCollection {
 
     private func renderEdit(_ req: Request, basedOn: Int, title: String, json: String, problems: [String], titleError: String?) async throws -> View {
         try await req.view.render("care/instrument-edit", InstrumentEditPage(
-            page: try await req.pageMeta(title: req.t("instrument.new.title"), forms: true),
+            page: try await req.pageMeta(title: req.t("instrument.import.title"), forms: true),
             basedOn: basedOn, title: title, json: json, problems: problems, titleError: titleError))
     }
 }
