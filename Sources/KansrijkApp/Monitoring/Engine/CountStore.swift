@@ -1,6 +1,5 @@
-import Fluent
+import FluentSQLiteDriver
 import Foundation
-import SQLKit
 
 /// Writes aggregate counts: replaces the given elements for the given periods in one transaction,
 /// so an import is all-or-nothing and a re-import does not double count.
@@ -45,8 +44,11 @@ enum CountStore {
     private static func write(elements: [String], periods: [String], rows: [Row], source: String, on db: any Database) async throws {
         try await db.transaction { tx in
             try await MonitoringCount.query(on: tx).filter(\.$element ~~ elements).filter(\.$period ~~ periods).delete()
-            // hundreds of thousands of rows: multi-row INSERTs through SQLKit skip Fluent's per-model work
-            if let sql = tx as? any SQLDatabase {
+            // hundreds of thousands of rows: multi-row INSERTs skip Fluent's per-model work, and on
+            // SQLite the binds go straight to SQLiteNIO (CountStore+SQLite.swift)
+            if let sqlite = tx as? any SQLiteDatabase {
+                try await insert(rows, source: source, into: sqlite)
+            } else if let sql = tx as? any SQLDatabase {
                 var ids = TimeOrderedUUIDs()
                 for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
                     var insert = sql.insert(into: MonitoringCount.schema).columns(columns)
