@@ -163,7 +163,7 @@ struct DashboardRouteTests {
             let day = Date(timeIntervalSince1970: 1_600_000_000)
             try await CoalitionStory(coalitionID: c.id!, title: "Samen naar de verloskundige", body: "Een moeder vertelt.", teller: .parent,
                                      phase: "zwangerschap-t1", theme: nil, partnerID: nil, toldOn: day, consentOn: day,
-                                     consentForm: .written, recordedByID: nil).create(on: app.db)
+                                     consentForm: .written, recordedByID: nil, isPublic: true).create(on: app.db)
             let page = try await F.get(app, "/monitor/coalitie/kz").body
             #expect(page.contains("Verhalen uit de coalitie"))
             #expect(page.contains("Samen naar de verloskundige"))

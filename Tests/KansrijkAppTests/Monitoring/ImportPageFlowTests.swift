@@ -14,8 +14,8 @@ struct ImportPageFlowTests {
     @Test("a good Dutch Excel file: preview, guessed columns, imported as a whole")
     func goodFile() async throws {
         try await withApp { app in
-            // setup
-            var b = try await Browser.signedIn(app, as: "coordinator@zeist.demo")
+            // setup: a national source (Vektis) for several municipalities, so an admin imports it
+            var b = try await Browser.signedIn(app, as: "admin@kansrijk.demo")
             try await b.refreshToken(path: "/monitor/import")
             let before = try await counts(app, "moeders_zonder_kraamzorg")
             // act
@@ -44,7 +44,7 @@ struct ImportPageFlowTests {
     @Test("a file with errors: a Dutch report per line and nothing imported")
     func badFile() async throws {
         try await withApp { app in
-            var b = try await Browser.signedIn(app, as: "policy@zeist.demo")
+            var b = try await Browser.signedIn(app, as: "admin@kansrijk.demo")
             try await b.refreshToken(path: "/monitor/import")
             let before = try await counts(app, "moeders_zonder_kraamzorg")
             let upload = try await b.postUpload("/monitor/import", indicator: "geen_kraamzorg", fileName: "fout.csv", text: ImportPageFixtures.bad)
@@ -132,7 +132,7 @@ struct ImportPageFlowTests {
             #expect(try await professional.get("/monitor/import").status == .forbidden)
             var owner = try await Browser.signedIn(app, as: "coordinator@zeist.demo")
             try await owner.refreshToken(path: "/monitor/import")
-            let job = try #require(ImportPageFixtures.jobPath(try await owner.postUpload("/monitor/import", indicator: "geen_kraamzorg", fileName: "a.csv", text: ImportPageFixtures.good)))
+            let job = try #require(ImportPageFixtures.jobPath(try await owner.postUpload("/monitor/import", indicator: "screenings_kwetsbaar", fileName: "a.csv", text: ImportPageFixtures.good)))
             var other = try await Browser.signedIn(app, as: "coordinator@borsele.demo")
             #expect(try await other.get(job).status == .notFound)
             #expect(try await owner.get("/monitor/import/\(UUID())").status == .notFound)

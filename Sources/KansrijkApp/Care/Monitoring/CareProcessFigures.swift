@@ -88,3 +88,43 @@ private extension QueryBuilder {
         return filter(CareClient.self, \.$municipalityCode ~~ codes)
     }
 }
+
+extension CareProcessFigures {
+    /// The care room's work per quarter for the dashboard's process section (issue 5, review gap 2):
+    /// only counts per quarter leave the room, never a client. Quarters are those of `quarters`,
+    /// reckoned in Dutch time; records outside them are not counted.
+    func quarterly(municipalities: [String], quarters: [Period], on db: any Database) async throws -> ProcessCounts {
+        var counts = ProcessCounts(quarters: quarters)
+        guard let first = quarters.first, let last = quarters.last, let (start, _) = ProcessCounts.bounds(first),
+              let (_, end) = ProcessCounts.bounds(last), !municipalities.isEmpty else { return counts }
+
+        let screenings = try await Screening.query(on: db).join(CareClient.self, on: \Screening.$client.$id == \CareClient.$id)
+            .filter(\.$status == .completed).filter(\.$completedAt >= start).filter(\.$completedAt < end)
+            .inMunicipalities(municipalities).all()
+        for s in screenings {
+            guard let at = s.completedAt, let level = s.adjustedLevel ?? s.computedLevel else { continue }
+            counts.add(.screening(level.rawValue), at: at)
+        }
+
+        let referrals = try await Referral.query(on: db).join(CareClient.self, on: \Referral.$client.$id == \CareClient.$id)
+            .filter(\.$requestedAt >= start).filter(\.$requestedAt < end)
+            .inMunicipalities(municipalities).all()
+        for r in referrals {
+            counts.add(.referral(ProcessCounts.outcome(r.status)), at: r.requestedAt)
+            if let contact = r.firstContactAt { counts.addContactDays(contact.timeIntervalSince(r.requestedAt) / 86_400, at: r.requestedAt) }
+        }
+
+        let meetings = try await MDOCase.query(on: db).join(MDOMeeting.self, on: \MDOCase.$meeting.$id == \MDOMeeting.$id)
+            .join(CareClient.self, on: \MDOCase.$client.$id == \CareClient.$id)
+            .filter(MDOMeeting.self, \.$startsAt >= start).filter(MDOMeeting.self, \.$startsAt < end)
+            .inMunicipalities(municipalities).all()
+        for m in meetings { counts.add(.mdo, at: try m.joined(MDOMeeting.self).startsAt) }
+
+        let matches = try await VolunteerMatch.query(on: db).join(VolunteerRequest.self, on: \VolunteerMatch.$request.$id == \VolunteerRequest.$id)
+            .join(CareClient.self, on: \VolunteerRequest.$client.$id == \CareClient.$id)
+            .filter(\.$startOn >= start).filter(\.$startOn < end)
+            .inMunicipalities(municipalities).all()
+        for m in matches { counts.add(.volunteers, at: m.startOn) }
+        return counts
+    }
+}

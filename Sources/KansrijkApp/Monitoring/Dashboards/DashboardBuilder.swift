@@ -11,7 +11,7 @@ struct DashboardBuilder {
     let placesByName: [AreaDimension.Place]
 
     func page(figures: [IndicatorFigures], missing: [IndicatorDefinition], coalitions: [Coalition],
-              stories: [(DashboardPhase, DashboardPage.Story)]) async throws -> DashboardPage {
+              stories: [(DashboardPhase, DashboardPage.Story)], process: DashboardPage.Process?, storiesForReaders: Bool) async throws -> DashboardPage {
         let phases = DashboardPhase.allCases.compactMap { phase -> DashboardPage.Phase? in
             let cards = figures.filter { DashboardPhase($0.indicator) == phase }.map(card)
             let absent = missing.filter { DashboardPhase($0) == phase }.map(\.name)
@@ -33,7 +33,8 @@ struct DashboardBuilder {
             modeOptions: PoolingMode.allCases.map { SelectOption(value: $0.rawValue, label: req.t("monitor.mode.\($0.rawValue)"), selected: $0 == query.mode) },
             chosenOptionsHTML: Self.optionsHTML(placesByName, selected: chosen),
             errors: query.errors.map(req.t), phases: phases, hasFigures: !figures.isEmpty,
-            csvURL: MonitoringURL.csv(base) + query.queryString, action: base, isCoalition: subject.kind == .coalition)
+            csvURL: MonitoringURL.csv(base) + query.queryString, action: base, isCoalition: subject.kind == .coalition,
+            process: process, storiesForReaders: storiesForReaders)
     }
 
     static func optionsHTML(_ places: [AreaDimension.Place], selected: Set<String>) -> String {
@@ -50,9 +51,7 @@ struct DashboardBuilder {
         subject.kind != .coalition ? subject.code : (subject.members.count == 1 ? subject.members.first : nil)
     }
 
-    var dashboardURL: String {
-        subject.kind == .coalition ? MonitoringURL.coalition(subject.code) : MonitoringURL.area(subject.code)
-    }
+    var dashboardURL: String { MonitoringURL.dashboard(subject) }
 
     func card(_ f: IndicatorFigures) -> DashboardPage.Card {
         let text = FigureText(language: req.language, indicator: f.indicator)
@@ -68,7 +67,9 @@ struct DashboardBuilder {
         chart.periodHeading = req.t(f.trendPooled ? "monitor.table.period" : "monitor.table.year")
         chart.intervalHeading = req.t("monitor.interval")
         return DashboardPage.Card(
-            id: "ind-\(f.indicator.code)", name: f.indicator.name, description: f.indicator.description, source: f.indicator.source,
+            id: "ind-\(f.indicator.code)", name: f.indicator.name, description: f.indicator.description,
+            nameLang: req.isEnglish && f.indicator.nameEnglish?.isEmpty == false ? "en" : "nl",
+            descriptionLang: req.isEnglish && f.indicator.descriptionEnglish?.isEmpty == false ? "en" : "nl", source: f.indicator.source,
             direction: req.t("monitor.direction.\(f.indicator.direction.rawValue)"),
             periodLabel: h.label, pooledNote: f.headlinePooled ? req.t("monitor.pooled.note") : nil,
             headline: text.value(h.local), suppressed: h.local?.suppression != nil,

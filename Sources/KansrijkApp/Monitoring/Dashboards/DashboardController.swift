@@ -12,6 +12,9 @@ struct DashboardController: RouteCollection {
         routes.get(MonitoringURL.components(MonitoringURL.municipality(":code")), use: area)
         routes.get(MonitoringURL.components(MonitoringURL.region(":code")), use: area)
         routes.get(MonitoringURL.components(MonitoringURL.coalition(":slug")), use: coalition)
+        routes.get(MonitoringURL.components(MonitoringURL.processCSV(MonitoringURL.municipality(":code"))), use: areaProcessCSV)
+        routes.get(MonitoringURL.components(MonitoringURL.processCSV(MonitoringURL.region(":code"))), use: areaProcessCSV)
+        routes.get(MonitoringURL.components(MonitoringURL.processCSV(MonitoringURL.coalition(":slug"))), use: coalitionProcessCSV)
     }
 
     @Sendable func landing(req: Request) async throws -> Response {
@@ -37,11 +40,16 @@ struct DashboardController: RouteCollection {
         let wantsCSV = code.hasSuffix(".CSV")
         if wantsCSV { code.removeLast(4) }
         if !wantsCSV, let kept = snapshot.pages.cached(req) { return kept }
+        let (subject, coalitions) = try await areaSubject(req, code: code)
+        return try await respond(req, subject: subject, coalitions: coalitions, csv: wantsCSV)
+    }
+
+    /// The municipality or region named in the path, with the coalitions that work there; 404 otherwise.
+    func areaSubject(_ req: Request, code: String) async throws -> (DashboardSubject, [Coalition]) {
         try await snapshot.refresh(on: req.db)
         guard let areas = snapshot.areas, let subject = DashboardSubject.area(code, areas: areas),
               req.url.path.hasPrefix(MonitoringURL.region("")) == (subject.kind == .region) else { throw PageError.notFound }
-        let coalitions = try await Self.coalitions(covering: code, on: req.db)
-        return try await respond(req, subject: subject, coalitions: coalitions, csv: wantsCSV)
+        return (subject, try await Self.coalitions(covering: code, on: req.db))
     }
 
     @Sendable func coalition(req: Request) async throws -> Response {
@@ -49,6 +57,12 @@ struct DashboardController: RouteCollection {
         let wantsCSV = key.lowercased().hasSuffix(".csv")
         if wantsCSV { key.removeLast(4) }
         if !wantsCSV, let kept = snapshot.pages.cached(req) { return kept }
+        let (subject, coalition) = try await coalitionSubject(req, key: key)
+        return try await respond(req, subject: subject, coalitions: [coalition], csv: wantsCSV)
+    }
+
+    /// The coalition named in the path by slug or id, as a dashboard subject; 404 otherwise.
+    func coalitionSubject(_ req: Request, key: String) async throws -> (DashboardSubject, Coalition) {
         let query = Coalition.query(on: req.db)
         if let id = UUID(uuidString: key) { query.filter(\.$id == id) } else { query.filter(\.$slug == key) }
         guard let coalition = try await query.first() else { throw PageError.notFound }
@@ -57,7 +71,7 @@ struct DashboardController: RouteCollection {
         let subject = DashboardSubject.coalition(slug: coalition.slug, name: coalition.name,
                                                  municipalities: try await coalition.municipalityCodes(on: req.db), areas: areas)
         guard !subject.members.isEmpty else { throw PageError.notFound }
-        return try await respond(req, subject: subject, coalitions: [coalition], csv: wantsCSV)
+        return (subject, coalition)
     }
 
     // MARK: helpers
@@ -76,7 +90,7 @@ struct DashboardController: RouteCollection {
         let query = DashboardQuery.parse(DashboardQuery.items(req.url.query), subject: subject, areas: areas, births: snapshot.births)
         var figures: [IndicatorFigures] = []
         var missing: [IndicatorDefinition] = []
-        for d in try await Indicator.definitions(on: req.db) where d.periodKind == .year {
+        for d in try await Indicator.definitions(on: req.db, english: req.isEnglish) where d.periodKind == .year {
             if let f = try await snapshot.figures(d, subject: subject, peer: query.peer, mode: query.mode, on: req.db) { figures.append(f) } else { missing.append(d) }
         }
         return Computed(query: query, figures: figures, missing: missing, peerLabel: Self.peerLabel(query.peer, areas: areas, req), areas: areas)
@@ -90,10 +104,14 @@ struct DashboardController: RouteCollection {
         }
         return try await snapshot.pages.respond(req) {
             let c = try await compute(req, subject: subject)
-            let stories = try await Self.stories(of: coalitions, now: Date(), req)
+            let now = Date()
+            let readerOf = try await Self.readerOf(coalitions, req)
+            let stories = try await Self.stories(of: coalitions, readerOf: readerOf, now: now, req)
+            let section = try await process(req, subject: subject, reader: Self.readsAll(subject, coalitions: coalitions, readerOf: readerOf, req), now: now)
             let page = try await DashboardBuilder(req: req, subject: subject, areas: c.areas, query: c.query, peerLabel: c.peerLabel,
                                                   placesByName: snapshot.placesByName)
-                .page(figures: c.figures, missing: c.missing, coalitions: coalitions, stories: stories)
+                .page(figures: c.figures, missing: c.missing, coalitions: coalitions, stories: stories, process: section,
+                      storiesForReaders: !readerOf.isEmpty)
             return (try await req.view.render("monitoring/dashboard", page), c.query.errors.isEmpty ? .ok : .badRequest)
         }
     }
@@ -130,12 +148,12 @@ struct DashboardController: RouteCollection {
         return try await Coalition.query(on: db).filter(\.$id ~~ links.map { $0.$coalition.id }).sort(\.$name).all()
     }
 
-    /// Stories shared with consent (the consent date has come), newest first, as the coalition page shows them.
-    static func stories(of coalitions: [Coalition], now: Date, _ req: Request) async throws -> [(DashboardPhase, DashboardPage.Story)] {
+    /// Stories shared with consent (the consent date has come), newest first: a coalition's readers
+    /// see all of its stories, everyone else only those its authors marked public.
+    static func stories(of coalitions: [Coalition], readerOf: Set<UUID>, now: Date, _ req: Request) async throws -> [(DashboardPhase, DashboardPage.Story)] {
         guard !coalitions.isEmpty else { return [] }
         let names = Dictionary(uniqueKeysWithValues: coalitions.compactMap { c in c.id.map { ($0, c.name) } })
-        let stories = try await CoalitionStory.query(on: req.db).filter(\.$coalition.$id ~~ Array(names.keys))
-            .filter(\.$consentOn <= now).sort(\.$toldOn, .descending).range(..<12).all()
+        let stories = try await CoalitionStory.shown(of: Array(names.keys), membersOf: readerOf, now: now, limit: 12, on: req.db)
         return stories.map { s in
             (DashboardPhase(storyPhase: s.phase),
              DashboardPage.Story(title: s.title, excerpt: StoryExcerpt.make(s.body), teller: req.t("story.teller.\(s.teller.rawValue)"),

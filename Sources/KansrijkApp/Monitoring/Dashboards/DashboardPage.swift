@@ -8,6 +8,9 @@ struct DashboardPage: Encodable, Sendable {
         var id: String
         var name: String
         var description: String
+        /// `lang` of the name and description: English where the indicator has English texts, else Dutch.
+        var nameLang: String
+        var descriptionLang: String
         var source: String
         var direction: String
         var periodLabel: String
@@ -37,6 +40,21 @@ struct DashboardPage: Encodable, Sendable {
         var coalition: String
     }
 
+    struct ProcessChart: Encodable, Sendable {
+        var id: String
+        var title: String
+        var description: String
+        var chart: RenderedChart
+    }
+
+    /// "Wat we zelf doen": the partners' own work per quarter.
+    struct Process: Encodable, Sendable {
+        var charts: [ProcessChart]
+        var csvURL: String
+        /// The reader belongs to the coalition and sees every count.
+        var reader: Bool
+    }
+
     struct Phase: Encodable, Sendable {
         var id: String
         var heading: String
@@ -63,6 +81,9 @@ struct DashboardPage: Encodable, Sendable {
     var csvURL: String
     var action: String
     var isCoalition: Bool
+    var process: Process?
+    /// The reader belongs to the coalition and also sees its stories that are not public.
+    var storiesForReaders: Bool
 }
 
 /// Leaf context of `monitoring/dashboard-landing.leaf`.

@@ -13,6 +13,12 @@ enum MonitoringURL {
     /// The dashboard of any area code the engine publishes (GM, GG).
     static func area(_ code: String) -> String { code.hasPrefix("GG") ? region(code) : municipality(code) }
     static func csv(_ dashboard: String) -> String { dashboard + ".csv" }
+    /// The dashboard of a municipality, region or coalition.
+    static func dashboard(_ subject: DashboardSubject) -> String {
+        subject.kind == .coalition ? coalition(subject.code) : area(subject.code)
+    }
+    /// The download of a dashboard's process section ("Wat we zelf doen").
+    static func processCSV(_ dashboard: String) -> String { dashboard + "/proces.csv" }
 
     /// The JSON API's figure for an area and year (`pool=5` for the five-year figure).
     static func api(_ indicator: String, area: String, year: Int, pooled: Bool) -> String {

@@ -16,6 +16,8 @@ struct AggregateImporter {
     var maxBytes = ImportLimits.aggregateMaxBytes
     /// The columns as the user mapped them; nil means guessed from the header names.
     var columns: AggregateColumns?
+    /// The municipalities the importing user may write; rows for others are reported, not imported.
+    var scope: ImportScope = .anywhere
     /// Called every `progressEvery` rows with the number of rows read, for a progress bar.
     var onProgress: (@Sendable (Int) -> Void)?
     static let progressEvery = 1_000
@@ -40,6 +42,11 @@ struct AggregateImporter {
     func read(path: String) throws(ImportReport) -> [AggregateRow] {
         try ImportLimits.check(path: path, maxBytes: maxBytes)
         let needsDenominator = try targets().denominator != nil
+        guard scope.mayImport(indicator) else {
+            var r = ImportReport()
+            r.add(0, "cijfers van \(indicator.code) komen uit een landelijke bron (\(indicator.source)); alleen een beheerder zet die in Kansrijk")
+            throw r
+        }
         guard let stream = InputStream(fileAtPath: path) else {
             var r = ImportReport(); r.add(0, "Kan het bestand \(path) niet openen"); throw r
         }
@@ -88,8 +95,11 @@ struct AggregateImporter {
             }
             switch AreaLevel(code: code) {
             case .municipality:
-                guard areas.currentCode(for: code) != nil else {
+                guard let current = areas.currentCode(for: code) else {
                     report.add(lineNumber, "onbekende gemeentecode \(code)"); continue
+                }
+                guard scope.allows(current) else {
+                    report.add(lineNumber, "\(code) \(areas.name(of: current) ?? "") hoort niet bij \(scope.owner)"); continue
                 }
             case .ggdRegion, .province, .country:
                 report.add(lineNumber, "\(code): lever gemeentecijfers; regio's, provincies en Nederland telt Kansrijk zelf op"); continue

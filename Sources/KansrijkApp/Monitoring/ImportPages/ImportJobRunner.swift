@@ -12,7 +12,7 @@ struct ImportJobRunner: Sendable {
     let logger: Logger
 
     /// Marks the job running; the work continues in the background.
-    func start(_ job: ImportJob, indicator: IndicatorDefinition, columns: AggregateColumns, areas: AreaDimension) async throws {
+    func start(_ job: ImportJob, indicator: IndicatorDefinition, columns: AggregateColumns, areas: AreaDimension, scope: ImportScope) async throws {
         let id = try job.requireID()
         let path = ImportJob.filePath(id)
         // registered before the row says `bezig`, so the status page never takes it for an interrupted one
@@ -21,14 +21,15 @@ struct ImportJobRunner: Sendable {
         job.columns = String(decoding: try JSONEncoder().encode(columns), as: UTF8.self)
         job.report = nil
         do { try await job.save(on: db) } catch { progress.finish(id); throw error }
-        Task.detached { [self] in await run(id: id, path: path, indicator: indicator, columns: columns, areas: areas) }
+        Task.detached { [self] in await run(id: id, path: path, indicator: indicator, columns: columns, areas: areas, scope: scope) }
     }
 
-    func run(id: UUID, path: String, indicator: IndicatorDefinition, columns: AggregateColumns, areas: AreaDimension) async {
+    func run(id: UUID, path: String, indicator: IndicatorDefinition, columns: AggregateColumns, areas: AreaDimension, scope: ImportScope) async {
         defer { progress.finish(id) }
         let progress = self.progress
         var importer = AggregateImporter(areas: areas, indicator: indicator)
         importer.columns = columns
+        importer.scope = scope
         importer.onProgress = { rows in progress.read(id, rows: rows) }
         do {
             guard let job = try await ImportJob.find(id, on: db) else { return }
@@ -36,7 +37,7 @@ struct ImportJobRunner: Sendable {
                 let rows = try importer.read(path: path)
                 let targets = try importer.targets()
                 progress.storing(id)
-                job.storedCount = try await CountStore.store(rows, numerator: targets.numerator, denominator: targets.denominator, on: db)
+                job.storedCount = try await AggregateCountWriter.store(rows, numerator: targets.numerator, denominator: targets.denominator, on: db)
                 job.rowCount = rows.count
                 job.status = .imported
                 snapshot.invalidate()

@@ -4,14 +4,17 @@ import Vapor
 extension ImportPageController {
     func renderStart(_ req: Request, user: User, chosen: String?, errors: FieldErrors) async throws -> View {
         let areas = try await AreaDimension.load(on: req.db)
-        let indicators = try await Self.importable(on: req.db, areas: areas)
+        let ownAreasOnly = user.role != .admin
+        // a national source is offered to admins only; `upload` refuses it with a reason when posted anyway
+        let indicators = try await Self.importable(on: req.db, areas: areas).filter { !ownAreasOnly || !ImportScope.isNational($0) }
+            .map { $0.localized(english: req.isEnglish) }
         let jobs = try await ImportJob.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$createdAt, .descending).limit(10).all()
         let names = Dictionary(indicators.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         let title = req.t("mimport.title")
         return try await req.view.render("monitoring/import", ImportStartPage(
             page: try await req.pageMeta(title: errors.isEmpty ? title : req.t("form.errors.prefix") + title, forms: true),
             indicators: indicators.map { SelectOption(value: $0.code, label: "\($0.name) (\($0.code))", selected: $0.code == chosen) },
-            maxMegabytes: ImportLimits.aggregateMaxBytes / 1_048_576,
+            maxMegabytes: ImportLimits.aggregateMaxBytes / 1_048_576, ownAreasOnly: ownAreasOnly,
             errors: errors, errorList: ErrorLink.list(errors, order: ["indicator", "bestand"]),
             recent: try jobs.map { j in
                 .init(url: "\(Self.base)/\(try j.requireID().uuidString.lowercased())", fileName: j.fileName,
@@ -22,7 +25,7 @@ extension ImportPageController {
 
     func render(_ req: Request, job: ImportJob, columns: AggregateColumns?, errors: FieldErrors) async throws -> View {
         let id = try job.requireID()
-        let indicator = try await Indicator.find(job.indicatorCode, on: req.db)?.definition
+        let indicator = try await Indicator.find(job.indicatorCode, on: req.db)?.definition?.localized(english: req.isEnglish)
         let preview = [.uploaded, .rejected, .interrupted].contains(job.status) ? CSVPreview.read(path: ImportJob.filePath(id)) : nil
         let chosen = columns ?? preview.map { AggregateColumns.guess(header: $0.header) } ?? AggregateColumns()
         func options(_ selected: Int?) -> [SelectOption] {

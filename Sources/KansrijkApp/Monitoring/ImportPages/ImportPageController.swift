@@ -34,10 +34,16 @@ struct ImportPageController: RouteCollection {
         let user = try Self.requireImporter(req)
         let form = try req.content.decode(UploadForm.self)
         let areas = try await AreaDimension.load(on: req.db)
+        let scope = try await ImportScope.load(for: user, areas: areas, on: req.db)
         let indicators = try await Self.importable(on: req.db, areas: areas)
         var errors = FieldErrors()
-        let indicator = indicators.first { $0.code == form.indicator }
-        if indicator == nil { errors["indicator"] = req.t("mimport.error.indicator") }
+        var indicator = indicators.first { $0.code == form.indicator }
+        if let chosen = indicator, !scope.mayImport(chosen) {
+            errors["indicator"] = MonitoringStrings.fill(req.t("mimport.error.national"), chosen.source)
+            indicator = nil
+        } else if indicator == nil {
+            errors["indicator"] = req.t("mimport.error.indicator")
+        }
         let limit = ImportLimits.aggregateMaxBytes
         if let file = form.bestand, file.data.readableBytes > 0 {
             if Int64(file.data.readableBytes) > limit { errors["bestand"] = String(format: req.t("mimport.error.toolarge"), limit / 1_048_576) }
@@ -69,11 +75,13 @@ struct ImportPageController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Response {
         let user = try Self.requireImporter(req)
-        let job = try await Self.job(req, user: user)
-        if job.status == .running, req.application.importProgress.entry(try job.requireID()) == nil {
-            // no runner follows it any more: the server restarted mid-import, and the transaction was rolled back
-            job.status = .interrupted
-            try await job.save(on: req.db)
+        var job = try await Self.job(req, user: user)
+        let id = try job.requireID()
+        if job.status == .running, req.application.importProgress.entry(id) == nil {
+            // no runner follows it any more: the server restarted mid-import, and the transaction was rolled back.
+            // Only a row still `bezig` is marked: the runner may have finished between the read above and now.
+            try await ImportJob.query(on: req.db).filter(\.$id == id).filter(\.$status == .running).set(\.$status, to: .interrupted).update()
+            job = try await ImportJob.find(id, on: req.db) ?? job
         }
         let response = try await render(req, job: job, columns: job.mappedColumns, errors: [:]).encodeResponse(for: req)
         // the page follows a running import without JavaScript: the browser reloads it every two seconds
@@ -97,9 +105,10 @@ struct ImportPageController: RouteCollection {
         guard errors.isEmpty else {
             return try await render(req, job: job, columns: columns, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
+        let scope = try await ImportScope.load(for: user, areas: areas, on: req.db)
         try await ImportJobRunner(db: req.application.db, progress: req.application.importProgress,
                            snapshot: req.application.monitoringSnapshot, logger: req.application.logger)
-            .start(job, indicator: indicator, columns: columns, areas: areas)
+            .start(job, indicator: indicator, columns: columns, areas: areas, scope: scope)
         return req.redirect(to: "\(Self.base)/\(try job.requireID().uuidString.lowercased())")
     }
 }

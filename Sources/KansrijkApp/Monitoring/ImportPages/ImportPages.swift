@@ -6,6 +6,8 @@ struct ImportStartPage: Encodable {
     var page: PageMeta
     var indicators: [SelectOption]
     var maxMegabytes: Int64
+    /// Not an admin: only the user's own municipalities, no national sources.
+    var ownAreasOnly: Bool
     var errors: FieldErrors
     var errorList: [ErrorLink]
     var recent: [Recent]

@@ -24,6 +24,8 @@ final class Indicator: Model, @unchecked Sendable {
     @Field(key: "indicator_group") var group: String
     @Field(key: "origin") var origin: String
     @Field(key: "position") var position: Int
+    @OptionalField(key: "name_en") var nameEnglish: String?
+    @OptionalField(key: "description_en") var descriptionEnglish: String?
 
     init() {}
 
@@ -33,6 +35,9 @@ final class Indicator: Model, @unchecked Sendable {
         direction = d.direction.rawValue; phase = d.phase; source = d.source; unit = d.unit.rawValue
         periodKind = d.periodKind.rawValue; breakdowns = d.breakdowns.joined(separator: ",")
         group = d.group; self.origin = origin; self.position = position
+        // set only when there is one: the shipped set is seeded before the English columns exist
+        if let e = d.nameEnglish { nameEnglish = e }
+        if let e = d.descriptionEnglish { descriptionEnglish = e }
     }
 
     /// Nil when a stored row no longer reads as a definition (an enum value removed since).
@@ -41,10 +46,16 @@ final class Indicator: Model, @unchecked Sendable {
               let unit = IndicatorDefinition.Unit(rawValue: unit), let kind = Period.Kind(rawValue: periodKind) else { return nil }
         return IndicatorDefinition(code: code, name: name, description: description, numerator: numerator, denominator: denominator,
                                    factor: factor, direction: direction, phase: phase, source: source, unit: unit, periodKind: kind,
-                                   breakdowns: breakdowns.split(separator: ",").map(String.init), group: group)
+                                   breakdowns: breakdowns.split(separator: ",").map(String.init), group: group,
+                                   nameEnglish: nameEnglish, descriptionEnglish: descriptionEnglish)
     }
 
     static func definitions(on db: any Database) async throws -> [IndicatorDefinition] {
         try await Indicator.query(on: db).sort(\.$position).all().compactMap(\.definition)
+    }
+
+    /// The definitions with their names in the page's language.
+    static func definitions(on db: any Database, english: Bool) async throws -> [IndicatorDefinition] {
+        try await definitions(on: db).map { $0.localized(english: english) }
     }
 }

@@ -31,6 +31,18 @@ struct IndicatorDefinition: Sendable, Equatable, Codable {
     /// Breakdowns the data can carry (`kwetsbaar`, `inkomen_kwintiel`, `opleiding`).
     var breakdowns: [String]
     var group: String
+    /// English name and description for English pages; nil falls back to the Dutch (issue 5, review gap 5).
+    var nameEnglish: String? = nil
+    var descriptionEnglish: String? = nil
+
+    /// The definition as a page in this language shows it: the English texts where there are any.
+    func localized(english: Bool) -> IndicatorDefinition {
+        guard english else { return self }
+        var out = self
+        if let n = nameEnglish, !n.isEmpty { out.name = n }
+        if let d = descriptionEnglish, !d.isEmpty { out.description = d }
+        return out
+    }
 
     /// Parsed and checked against the known data elements; throws a Dutch message otherwise.
     func validated(knownElements: Set<String> = DataElement.names) throws -> (numerator: IndicatorExpression, denominator: IndicatorExpression) {

@@ -20,7 +20,7 @@ struct LocalIndicatorController: RouteCollection {
         let access = try await LocalIndicatorAccess.load(for: user, on: req.db)
         let owners = try await LocalIndicatorOwner.query(on: req.db).with(\.$coalition).all()
         let ownerOf = Dictionary(owners.map { ($0.indicatorCode, $0) }, uniquingKeysWith: { a, _ in a })
-        let definitions = try await Indicator.definitions(on: req.db)
+        let definitions = try await Indicator.definitions(on: req.db, english: req.isEnglish)
         func item(_ d: IndicatorDefinition) -> IndicatorListPage.Item {
             let owner = ownerOf[d.code]
             return .init(code: d.code, name: d.name, description: d.description, numerator: d.numerator, denominator: d.denominator,
@@ -80,6 +80,7 @@ struct LocalIndicatorController: RouteCollection {
             let updated = Indicator(valid.definition, origin: LocalIndicatorOwner.origin, position: indicator.position)
             try await req.db.transaction { db in
                 indicator.name = updated.name; indicator.description = updated.description
+                indicator.nameEnglish = valid.definition.nameEnglish
                 indicator.numerator = updated.numerator; indicator.denominator = updated.denominator; indicator.factor = updated.factor
                 indicator.direction = updated.direction; indicator.phase = updated.phase; indicator.source = updated.source
                 indicator.unit = updated.unit; indicator.periodKind = updated.periodKind

@@ -6,6 +6,8 @@ import Vapor
 struct LocalIndicatorForm: Content, Sendable {
     var code: String?
     var name: String?
+    /// Optional: English pages show it, else the Dutch name.
+    var nameEnglish: String?
     var description: String?
     var numerator: String?
     var denominator: String?
@@ -18,17 +20,17 @@ struct LocalIndicatorForm: Content, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case code, name, description, numerator, denominator, factor, direction, phase, source, coalition
-        case periodKind = "period_kind"
+        case periodKind = "period_kind", nameEnglish = "name_en"
     }
 
     static let factors = [1, 100, 1000]
     static let phases = ["voor-zwangerschap", "zwangerschap", "rond-geboorte", "na-geboorte", "alle"]
-    static let order = ["code", "name", "description", "numerator", "denominator", "factor", "direction", "phase", "source", "period_kind", "coalition"]
+    static let order = ["code", "name", "name_en", "description", "numerator", "denominator", "factor", "direction", "phase", "source", "period_kind", "coalition"]
 
     init(code: String? = nil, name: String? = nil, description: String? = nil, numerator: String? = nil, denominator: String? = nil,
          factor: String? = "100", direction: String? = nil, phase: String? = nil, source: String? = nil, periodKind: String? = "jaar",
-         coalition: String? = nil) {
-        self.code = code; self.name = name; self.description = description; self.numerator = numerator; self.denominator = denominator
+         coalition: String? = nil, nameEnglish: String? = nil) {
+        self.code = code; self.name = name; self.nameEnglish = nameEnglish; self.description = description; self.numerator = numerator; self.denominator = denominator
         self.factor = factor; self.direction = direction; self.phase = phase; self.source = source; self.periodKind = periodKind
         self.coalition = coalition
     }
@@ -36,7 +38,7 @@ struct LocalIndicatorForm: Content, Sendable {
     init(_ d: IndicatorDefinition, coalition: UUID) {
         self.init(code: d.code, name: d.name, description: d.description, numerator: d.numerator, denominator: d.denominator,
                   factor: String(d.factor), direction: d.direction.rawValue, phase: d.phase, source: d.source,
-                  periodKind: d.periodKind.rawValue, coalition: coalition.uuidString.lowercased())
+                  periodKind: d.periodKind.rawValue, coalition: coalition.uuidString.lowercased(), nameEnglish: d.nameEnglish)
     }
 
     struct Valid: Sendable { var definition: IndicatorDefinition; var coalitionID: UUID }
@@ -57,6 +59,8 @@ struct LocalIndicatorForm: Content, Sendable {
         }
         let name = FormInput.text(self.name) ?? ""
         if name.isEmpty { errors["name"] = m.required } else if name.count > 150 { errors["name"] = m.say("Ten hoogste 150 tekens.", "At most 150 characters.") }
+        let nameEnglish = FormInput.text(self.nameEnglish)
+        if let n = nameEnglish, n.count > 150 { errors["name_en"] = m.say("Ten hoogste 150 tekens.", "At most 150 characters.") }
         let description = FormInput.text(self.description) ?? ""
         if description.isEmpty { errors["description"] = m.say("Leg in gewone woorden uit wat er geteld wordt.", "Explain in plain words what is counted.") }
         else if description.count > 2000 { errors["description"] = m.say("Ten hoogste 2000 tekens.", "At most 2000 characters.") }
@@ -82,7 +86,7 @@ struct LocalIndicatorForm: Content, Sendable {
         let definition = IndicatorDefinition(
             code: code, name: name, description: description, numerator: FormInput.text(numerator)!, denominator: FormInput.text(denominator)!,
             factor: factor, direction: direction, phase: phase, source: source, unit: factor == 1 ? .events : .persons, periodKind: kind,
-            breakdowns: [], group: LocalIndicatorOwner.origin)
+            breakdowns: [], group: LocalIndicatorOwner.origin, nameEnglish: nameEnglish)
         do { _ = try definition.validated() } catch {
             errors["numerator"] = "\(error)"
             return .failure(errors)

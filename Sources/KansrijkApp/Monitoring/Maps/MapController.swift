@@ -24,7 +24,7 @@ struct MapController: RouteCollection {
     func figures(_ req: Request) async throws -> Figures {
         try await snapshot.refresh(on: req.db)
         guard let areas = snapshot.areas else { throw PageError.notFound }
-        let indicators = try await Indicator.definitions(on: req.db).filter { $0.periodKind == .year }
+        let indicators = try await Indicator.definitions(on: req.db, english: req.isEnglish).filter { $0.periodKind == .year }
         let query = MapQuery.parse({ req.query[String.self, at: $0] }, indicators: indicators, yearsOf: snapshot.years)
         var table: IndicatorTable?
         if let indicator = query.indicator, let year = query.year {

@@ -14,6 +14,15 @@ struct ProcessFigure: Sendable, Equatable {
 /// screenings, referrals, MDO) plugs in its own with `app.processFigureSources.add(_:)`.
 protocol ProcessFigureSource: Sendable {
     func figures(municipalities: [String]?, year: Int, on db: any Database) async throws -> [ProcessFigure]
+    /// The same work counted per quarter for a dashboard's process section; a source without
+    /// quarterly counts returns them empty.
+    func quarterly(municipalities: [String], quarters: [Period], on db: any Database) async throws -> ProcessCounts
+}
+
+extension ProcessFigureSource {
+    func quarterly(municipalities: [String], quarters: [Period], on db: any Database) async throws -> ProcessCounts {
+        ProcessCounts(quarters: quarters)
+    }
 }
 
 /// The sources a report asks, in order of registration.
@@ -26,6 +35,15 @@ final class ProcessFigureSources: Sendable {
     func figures(municipalities: [String]?, year: Int, on db: any Database) async throws -> [ProcessFigure] {
         var all: [ProcessFigure] = []
         for source in sources.withLockedValue({ $0 }) { all += try await source.figures(municipalities: municipalities, year: year, on: db) }
+        return all
+    }
+
+    /// Every source's quarterly counts, added up.
+    func quarterly(municipalities: [String], quarters: [Period], on db: any Database) async throws -> ProcessCounts {
+        var all = ProcessCounts(quarters: quarters)
+        for source in sources.withLockedValue({ $0 }) {
+            all.merge(try await source.quarterly(municipalities: municipalities, quarters: quarters, on: db))
+        }
         return all
     }
 }

@@ -6,7 +6,7 @@ extension ReportBuilder {
     /// over up to five years beside the Netherlands, and for a regional coalition each municipality.
     func addIndicators(scope: ReportScope, year: Int, areas: AreaDimension, to doc: inout ReportDocument) async throws {
         try await snapshot.refresh(on: db)
-        let definitions = try await Indicator.definitions(on: db).filter { d in
+        let definitions = try await Indicator.definitions(on: db, english: english).filter { d in
             d.periodKind == .year && d.group != "proces" && (scope.isCountry || d.unit != .municipalities)
         }
         let members = scope.municipalities

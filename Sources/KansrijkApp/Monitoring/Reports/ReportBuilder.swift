@@ -11,6 +11,8 @@ struct ReportBuilder {
     /// The UI text for a key, in the reader's language.
     let t: @Sendable (String) -> String
     let now: Date
+    /// Indicator names in English on an English page.
+    var english = false
 
     static let trendYears = 5
 
@@ -67,7 +69,8 @@ struct ReportBuilder {
                          progress: String(format: t("report.ambition.progress"), progress.done, progress.total, progress.running),
                          activities: inYear.map { .init(title: $0.title, status: t("activity.status.\($0.status.rawValue)")) })
         }
-        let stories = try await CoalitionStory.query(on: db).filter(\.$coalition.$id == id).sort(\.$toldOn, .descending).all()
+        // the report is made to be handed out, so it carries only the stories their authors marked public
+        let stories = try await CoalitionStory.shown(of: [id], membersOf: [], now: now, on: db)
             .filter { $0.toldOn <= end && $0.toldOn > start }
         doc.stories = stories.map { s in
             .init(title: s.title, paragraphs: s.body.split(whereSeparator: \.isNewline).map(String.init),

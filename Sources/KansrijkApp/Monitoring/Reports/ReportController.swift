@@ -45,7 +45,7 @@ struct ReportController: RouteCollection {
         let texts = try await ReportDraft.texts(scope: scope.slug, period: String(year), on: req.db)
         let language = req.language
         return try await ReportBuilder(db: req.db, snapshot: req.application.monitoringSnapshot, processSources: req.application.processFigureSources,
-                                       t: { Strings.text($0, language) }, now: Date())
+                                       t: { Strings.text($0, language) }, now: Date(), english: language == .en)
             .build(scope: scope, year: year, texts: texts)
     }
 

@@ -15,15 +15,17 @@ struct CoalitionStoryForm: Content, Sendable {
     var consentOn: String?
     var consentForm: String?
     var namesChecked: String?
+    /// Ticked by the author when the story may appear on public dashboards (off by default).
+    var `public`: String?
 
     enum CodingKeys: String, CodingKey {
-        case title, body, teller, phase, theme, partner, consent
+        case title, body, teller, phase, theme, partner, consent, `public`
         case toldOn = "told_on", consentOn = "consent_on", consentForm = "consent_form", namesChecked = "names_checked"
     }
 
     struct Valid {
         var title: String; var body: String; var teller: StoryTeller; var phase: String?; var theme: String?
-        var partnerID: UUID?; var toldOn: Date; var consentOn: Date; var consentForm: ConsentForm
+        var partnerID: UUID?; var toldOn: Date; var consentOn: Date; var consentForm: ConsentForm; var isPublic: Bool
     }
 
     /// The result also carries the name findings, so the page can explain them.
@@ -56,6 +58,16 @@ struct CoalitionStoryForm: Content, Sendable {
         if form == nil { errors["consent_form"] = m.choice }
         guard errors.isEmpty, let title, let body, let teller, let told, let consentOn, let form else { return (.failure(errors), findings) }
         return (.success(Valid(title: title, body: body, teller: teller, phase: phase, theme: theme, partnerID: partnerID,
-                               toldOn: told, consentOn: consentOn, consentForm: form)), findings)
+                               toldOn: told, consentOn: consentOn, consentForm: form, isPublic: FormInput.ticked(`public`))), findings)
+    }
+}
+
+extension CoalitionStoryForm {
+    /// The form as it shows a stored story: consent and the name check were settled when it was added.
+    init(_ story: CoalitionStory) {
+        title = story.title; body = story.body; teller = story.teller.rawValue; phase = story.phase; theme = story.theme
+        partner = story.$partner.id?.slug; toldOn = CalendarDay.iso(story.toldOn); consent = "ja"
+        consentOn = CalendarDay.iso(story.consentOn); consentForm = story.consentForm.rawValue; namesChecked = "ja"
+        `public` = story.isPublic ? "ja" : nil
     }
 }

@@ -35,6 +35,8 @@ final class CoalitionStory: Model, @unchecked Sendable {
     @Field(key: "told_on") var toldOn: Date
     @Field(key: "consent_on") var consentOn: Date
     @Field(key: "consent_form") var consentForm: ConsentForm
+    /// Marked by the author as fit for public dashboards: a story may name families or partners, so it is not public by default.
+    @Field(key: "is_public") var isPublic: Bool
 
     // relationships
     @Parent(key: "coalition_id") var coalition: Coalition
@@ -45,7 +47,7 @@ final class CoalitionStory: Model, @unchecked Sendable {
     init() {}
 
     init(id: UUID? = nil, coalitionID: UUID, title: String, body: String, teller: StoryTeller, phase: String?, theme: String?,
-         partnerID: UUID?, toldOn: Date, consentOn: Date, consentForm: ConsentForm, recordedByID: UUID?) {
+         partnerID: UUID?, toldOn: Date, consentOn: Date, consentForm: ConsentForm, recordedByID: UUID?, isPublic: Bool = false) {
         self.id = id
         self.$coalition.id = coalitionID
         self.title = title
@@ -57,6 +59,26 @@ final class CoalitionStory: Model, @unchecked Sendable {
         self.toldOn = toldOn
         self.consentOn = consentOn
         self.consentForm = consentForm
+        self.isPublic = isPublic
         self.$recordedBy.id = recordedByID
+    }
+}
+
+extension CoalitionStory {
+    /// The stories of these coalitions that may stand beside the numbers: consent given by `now`,
+    /// and, unless the reader is a member (`membersOf`), marked public. Newest first.
+    static func shown(of coalitionIDs: [UUID], membersOf: Set<UUID>, now: Date, limit: Int? = nil, on db: any Database) async throws -> [CoalitionStory] {
+        guard !coalitionIDs.isEmpty else { return [] }
+        let query = CoalitionStory.query(on: db).filter(\.$coalition.$id ~~ coalitionIDs).filter(\.$consentOn <= now)
+        let hidden = coalitionIDs.filter { !membersOf.contains($0) }
+        if !hidden.isEmpty {
+            query.group(.or) { or in
+                or.filter(\.$isPublic == true)
+                if hidden.count < coalitionIDs.count { or.filter(\.$coalition.$id !~ hidden) }
+            }
+        }
+        query.sort(\.$toldOn, .descending)
+        if let limit { query.range(..<limit) }
+        return try await query.all()
     }
 }
