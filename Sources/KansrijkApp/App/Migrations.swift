@@ -21,5 +21,7 @@ enum KansrijkMigrations {
         app.migrations.add(CreateCareClients(), CreateClientInvolvements(), CreateConsents(), CreateBreakGlassAccess(), CreateAuditEvents(), CreateReferrals(), CreateCareNotifications(), CreateEscalationSteps(), CreateCareIndexes())
         app.migrations.add(CareScreeningMDOMigrations.all)
         app.migrations.add(MonitoringReportMigrations.all)
+        app.migrations.add(UpdateCoalitionStoriesAddIsPublic(), UpdateIndicatorsAddEnglish())
+        app.migrations.add(CreateCareAccessIndexes())
     }
 }

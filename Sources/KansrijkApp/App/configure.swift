@@ -15,8 +15,10 @@ public func configure(_ app: Application, settings: Settings) async throws {
     switch settings.database {
     case .sqliteFile(let path):
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        try await SQLitePragmas.apply(to: app, id: .sqlite)
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+        try await SQLitePragmas.apply(to: app, id: .sqlite)
     case .postgres(let url):
         var config = try SQLPostgresConfiguration(url: url)
         if !url.contains("sslmode") { config.coreConfiguration.tls = .disable }
@@ -25,7 +27,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
 
     // sessions: stored in the database, cookie not readable by scripts, sent same-site only
-    app.sessions.use(.fluent)
+    app.sessions.use { ChangedOnlySessions(base: $0.fluent.sessions.driver()) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "kansrijk_sessie") { id in
         HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(60 * 60 * 10), maxAge: nil,
                           path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
@@ -43,13 +45,17 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.leaf.tags["t"] = TranslateTag()
 
     app.routes.defaultMaxBodySize = "2mb"
+    // plain (EventLoopFuture) middlewares: a request to an in-memory page stays on its event loop;
+    // security headers outermost, so error pages carry them too
     app.middleware = Middlewares()
-    app.middleware.use(KansrijkErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: root + "Public/"))
+    app.middleware.use(KansrijkErrorMiddleware())
+    app.middleware.use(PublicFilesMiddleware(publicDirectory: root + "Public/"))
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(User.sessionAuthenticator())
+    // no metrics backend is bootstrapped: per-request counters would only take the metrics lock
+    app.http.server.configuration.reportMetrics = false
 
     KansrijkMigrations.register(on: app)
     _ = app.directory
@@ -58,21 +64,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     // the progress report counts the care room's work beside the monitor's own process figures
     app.processFigureSources.add(CareProcessFigures())
     registerCommands(app)
-}
-
-/// Sets the headers every response should carry.
-struct SecurityHeadersMiddleware: AsyncMiddleware {
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: req)
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
-        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        if response.headers.contentType == .html {
-            response.headers.replaceOrAdd(name: "Content-Security-Policy",
-                                          value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")
-        }
-        return response
-    }
+    // while serving, the head of the audit chain is written outside the database (ADR 0012)
+    app.lifecycle.use(AuditWitnessKeeper())
 }
 
 extension Application {

@@ -49,6 +49,8 @@ struct CoalitionMemberTests {
             #expect(try await CoalitionMember.find(DemoData.membershipID("coordinator@zeist.demo", "zeist"), on: app.db) != nil)
             let page = try await coordinator.get("\(Zeist.base)/leden").body.string
             #expect(page.contains("Je kunt jezelf niet verwijderen."))
+            #expect(!page.contains("leden/\(own)/verwijderen"), "no remove button for oneself")
+            #expect(page.contains("leden/\(DemoData.membershipID("policy@zeist.demo", "zeist").uuidString.lowercased())/verwijderen"))
 
             _ = try await coordinator.post("\(Zeist.base)/leden", form: ["email": "coordinator@borsele.demo"])
             let membership = try #require(try await CoalitionMember.query(on: app.db)

@@ -280,6 +280,20 @@ struct WorkspaceFlowTests {
             #expect(story.$recordedBy.id == Zeist.coordinator)
             let list = try await b.get("\(Self.z)/verhalen").body.string
             #expect(list.contains("Toestemming: mondeling, vastgelegd"))
+            #expect(story.isPublic == false)
+            // editing: the stored story comes back in the form; marking it public keeps its consent record
+            let edit = "\(Self.z)/verhalen/\(story.id!.uuidString.lowercased())/bewerken"
+            let editPage = try await b.get(edit).body.string
+            #expect(editPage.contains("Verhaal bewerken") && editPage.contains(#"value="Eerder hulp""#))
+            try await b.refreshToken(path: edit)
+            var edited = form
+            edited["public"] = "ja"; edited["names_checked"] = "ja"; edited["title"] = ""
+            #expect(try await b.post(edit, form: edited).status == .unprocessableEntity)
+            #expect(try await CoalitionStory.find(story.id, on: app.db)?.title == "Eerder hulp", "nothing half-written")
+            edited["title"] = "Eerder hulp, sneller"
+            #expect(try await b.post(edit, form: edited).status == .seeOther)
+            let stored = try #require(try await CoalitionStory.find(story.id, on: app.db))
+            #expect(stored.isPublic && stored.title == "Eerder hulp, sneller" && stored.consentForm == story.consentForm)
             #expect(try await b.post("\(Self.z)/verhalen/\(story.id!.uuidString.lowercased())/verwijderen", form: [:]).status == .seeOther)
             #expect(try await CoalitionStory.find(story.id, on: app.db) == nil)
         }

@@ -63,6 +63,7 @@ struct WorkspaceRouteAccessTests {
         ("\(z)/afspraken/\(Zeist.agreement)/document", .read),
         ("\(z)/verhalen", .read),
         ("\(z)/verhalen/nieuw", .edit),
+        ("\(z)/verhalen/\(Zeist.story)/bewerken", .edit),
         ("\(z)/leden", .read),
     ]
 
@@ -86,6 +87,7 @@ struct WorkspaceRouteAccessTests {
         ("\(z)/afspraken/nieuw", .edit, 422),
         ("\(z)/afspraken/\(Zeist.agreement)/bewerken", .edit, 422),
         ("\(z)/verhalen/nieuw", .edit, 422),
+        ("\(z)/verhalen/\(Zeist.story)/bewerken", .edit, 422),
         ("\(z)/leden", .edit, 422),
         ("\(z)/fasen/\(Zeist.stage)/verwijderen", .edit, 303),
         ("\(z)/ambities/\(Zeist.ambition)/doelen/\(Zeist.goal)/verwijderen", .edit, 303),
@@ -131,7 +133,7 @@ struct WorkspaceRouteAccessTests {
                 .map { "\($0.method.rawValue) " + shape($0.path.map(\.description)) })
             let tested = Set(Self.gets.map { "GET " + shape($0.0.split(separator: "/").map(String.init)) }
                 + Self.posts.map { "POST " + shape($0.0.split(separator: "/").map(String.init)) })
-            #expect(registered.count == 48)
+            #expect(registered.count == 50)
             #expect(registered == tested, "untested: \(registered.subtracting(tested)), unknown: \(tested.subtracting(registered))")
         }
     }

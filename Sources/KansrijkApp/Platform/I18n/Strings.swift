@@ -13,6 +13,7 @@ enum Strings {
         .merging(ScreeningStrings.table) { a, _ in a }
         .merging(MonitoringReportStrings.table) { a, _ in a }
         .merging(MonitoringStrings.table) { a, _ in a }
+        .merging(MonitoringGapStrings.table) { a, _ in a }
 
     static let core: [String: (String, String)] = [
         // roles

@@ -70,7 +70,8 @@ struct CoalitionMemberController: RouteCollection {
             ws: WorkspaceHeader(ws, .members, req),
             rows: members.map { m in
                 .init(name: m.user.name, email: m.user.email, organisation: m.user.organisation.name, role: req.t("role.\(m.user.role.rawValue)"),
-                      removeAction: ws.canEdit ? "\(ws.base)/leden/\(m.id!.slug)/verwijderen" : nil)
+                      removeAction: ws.canEdit && (m.$user.id != ws.user.id || ws.user.role == .admin)
+                          ? "\(ws.base)/leden/\(m.id!.slug)/verwijderen" : nil)
             },
             form: form, errors: errors, errorList: ErrorLink.list(errors, order: ["email"])))
     }
