@@ -79,18 +79,20 @@ struct AggregateImportTests {
             // setup
             let areas = try await AreaDimension.load(on: app.db)
             let importer = AggregateImporter(areas: areas, indicator: kraamzorg)
-            let good = try MonitoringFixtures.file("gebied;periode;teller;noemer\nGM0355;2021;12;150\nGM0017;2018;30;300\n")
+            let good = try MonitoringFixtures.file("gebied;periode;teller;noemer\nGM0355;2021;12;150\nGM0344;2021;20;200\nGM0017;2018;30;300\n")
             // act
             let rows = try importer.read(path: good)
-            _ = try await CountStore.store(rows, numerator: "moeders_zonder_kraamzorg", denominator: "moeders_levend_geboren", on: app.db)
+            _ = try await AggregateCountWriter.store(rows, numerator: "moeders_zonder_kraamzorg", denominator: "moeders_levend_geboren", on: app.db)
             // check
-            #expect(try await MonitoringCount.query(on: app.db).count() == 4)
+            #expect(try await MonitoringCount.query(on: app.db).count() == 6)
             #expect(throws: ImportReport.self) { try importer.read(path: try MonitoringFixtures.file("gebied;periode;teller;noemer\nGM0355;2021;12;150\nGM0355;2021;-1;150\n")) }
-            #expect(try await MonitoringCount.query(on: app.db).count() == 4)
+            #expect(try await MonitoringCount.query(on: app.db).count() == 6)
             let again = try importer.read(path: try MonitoringFixtures.file("gebied;periode;teller;noemer\nGM0355;2021;14;150\n"))
-            _ = try await CountStore.store(again, numerator: "moeders_zonder_kraamzorg", denominator: "moeders_levend_geboren", on: app.db)
+            _ = try await AggregateCountWriter.store(again, numerator: "moeders_zonder_kraamzorg", denominator: "moeders_levend_geboren", on: app.db)
             let zeist = try await MonitoringCount.query(on: app.db).filter(\.$areaCode == "GM0355").filter(\.$element == "moeders_zonder_kraamzorg").all()
             #expect(zeist.map(\.count) == [14])
+            // only the areas in the file are replaced: Utrecht's 2021 figures stay
+            #expect(try await MonitoringCount.query(on: app.db).filter(\.$areaCode == "GM0344").count() == 2)
             // Haren (GM0017) of 2018 is counted in Groningen (GM0014) on today's boundaries
             let table = try await MonitoringQuery(db: app.db).table(kraamzorg, period: .year(2018), pooled: false, areas: areas)
             #expect(table.total("GM0014")?.numerator == 30 && table.total("GM0014")?.denominator == 300)

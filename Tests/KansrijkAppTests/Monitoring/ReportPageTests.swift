@@ -12,7 +12,7 @@ struct ReportPageTests {
         let rows = [("GM0355", 4, 300), ("GM0363", 200, 8000), ("GM0344", 150, 4000), ("GM0307", 80, 2000), ("GM0345", 30, 700)].map {
             AggregateRow(areaCode: $0.0, period: .year(2022), numerator: $0.1, denominator: $0.2, derived: false)
         }
-        _ = try await CountStore.store(rows, numerator: "moeders_zonder_kraamzorg", denominator: "moeders_levend_geboren", on: app.db)
+        _ = try await AggregateCountWriter.store(rows, numerator: "moeders_zonder_kraamzorg", denominator: "moeders_levend_geboren", on: app.db)
         // Big2: Zeist 60 of 400 children
         let births = [("GM0355", 60, 400), ("GM0363", 1200, 8000), ("GM0344", 600, 4000)].flatMap { code, big2, all in
             [CountStore.Row(element: "kinderen_ge24_big2", areaCode: code, period: "2022", year: 2022, breakdown: "", breakdownValue: "", count: big2),

@@ -4,7 +4,7 @@ import SQLKit
 /// Indexes for the lookups every care request makes (access by client and organisation, worklists,
 /// the access report). Fluent's schema builder has no plain indexes, so SQLKit's index builder is
 /// used; it speaks SQLite and PostgreSQL alike.
-struct CreateCareIndexes: AsyncMigration {
+struct CreateCareIndexes: IndexMigration {
     static let indexes: [(name: String, table: String, columns: [String])] = [
         ("care_involvements_client", ClientInvolvement.schema, ["client_id"]),
         ("care_involvements_organisation", ClientInvolvement.schema, ["organisation_id"]),
@@ -18,20 +18,4 @@ struct CreateCareIndexes: AsyncMigration {
         ("care_notifications_user", CareNotification.schema, ["user_id"]),
         ("audit_events_client", AuditEvent.schema, ["client_id"]),
     ]
-
-    func prepare(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        for index in Self.indexes {
-            var builder = sql.create(index: index.name).on(index.table)
-            for column in index.columns { builder = builder.column(column) }
-            try await builder.run()
-        }
-    }
-
-    func revert(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        for index in Self.indexes.reversed() {
-            try await sql.drop(index: index.name).run()
-        }
-    }
 }

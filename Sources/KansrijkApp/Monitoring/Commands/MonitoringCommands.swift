@@ -58,6 +58,7 @@ struct DemoBirthsCommand: AsyncCommand {
 }
 
 /// `kansrijk monitoring import-aggregate INDICATOR FILE`: numerator and denominator per municipality and period.
+/// Like the import pages, it replaces only the areas and periods in the file.
 struct ImportAggregateCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "indicator", help: "indicator code, e.g. geen_kraamzorg") var indicator: String
@@ -74,7 +75,7 @@ struct ImportAggregateCommand: AsyncCommand {
         do {
             let rows = try importer.read(path: signature.file)
             let targets = try importer.targets()
-            let n = try await CountStore.store(rows, numerator: targets.numerator, denominator: targets.denominator, on: app.db)
+            let n = try await AggregateCountWriter.store(rows, numerator: targets.numerator, denominator: targets.denominator, on: app.db)
             context.console.print("Geïmporteerd: \(rows.count) rijen als \(n) tellingen voor \(indicator.code).")
         } catch let report as ImportReport {
             context.console.error(report.description)

@@ -78,18 +78,4 @@ enum CountStore {
         try await replace(elements: DataElement.births.map(\.name), periods: aggregate.years.map(String.init), with: rows, source: "perined", on: db)
         return rows.count
     }
-
-    /// Stores validated aggregate rows for an indicator's elements.
-    static func store(_ rows: [AggregateRow], numerator: String, denominator: String?, on db: any Database) async throws -> Int {
-        var out: [Row] = []
-        for r in rows {
-            out.append(Row(element: numerator, areaCode: r.areaCode, period: r.period.description, year: r.period.year, breakdown: "", breakdownValue: "", count: r.numerator))
-            if let denominator, let d = r.denominator {
-                out.append(Row(element: denominator, areaCode: r.areaCode, period: r.period.description, year: r.period.year, breakdown: "", breakdownValue: "", count: d))
-            }
-        }
-        let elements = [numerator] + (denominator.map { [$0] } ?? [])
-        try await replace(elements: elements, periods: Array(Set(rows.map(\.period.description))), with: out, source: "aggregaat", on: db)
-        return out.count
-    }
 }
