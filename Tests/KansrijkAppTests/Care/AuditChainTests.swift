@@ -53,10 +53,7 @@ struct AuditChainTests {
     func recordFields() async throws {
         try await withApp(demo: false) { app in
             // setup
-            let org = Organisation(name: "Org", kind: .jgz, description: "", municipalityCode: DemoCatalog.zeist)
-            try await org.create(on: app.db)
-            let user = User(email: "a@b.nl", name: "A", passwordHash: "x", role: .professional, organisationID: try org.requireID())
-            try await user.create(on: app.db)
+            let user = try await AuditFixtures.professional("a@b.nl", name: "A", on: app.db)
             let client = UUID()
             let consent = UUID()
 
@@ -69,7 +66,7 @@ struct AuditChainTests {
             #expect(events.count == 2)
             let first = try #require(events.first)
             #expect(first.sequence == 1 && first.action == .read && first.clientID == client && first.userID == user.id)
-            #expect(first.userEmail == "a@b.nl" && first.organisationID == org.id && first.onBehalfOf == "the parent")
+            #expect(first.userEmail == "a@b.nl" && first.organisationID == user.$organisation.id && first.onBehalfOf == "the parent")
             #expect(first.basis == "consent:\(consent.uuidString.lowercased())" && first.what == "client page")
             #expect(first.previousHash == AuditLog.genesis && events[1].previousHash == first.hash)
             #expect(try await AuditVerification.verify(on: app.db) == .intact(count: 2))
@@ -96,10 +93,7 @@ struct AuditConcurrencyTests {
     func concurrentWrites() async throws {
         try await withApp(demo: false) { app in
             // setup
-            let org = Organisation(name: "Org", kind: .jgz, description: "", municipalityCode: DemoCatalog.zeist)
-            try await org.create(on: app.db)
-            let user = User(email: "c@d.nl", name: "C", passwordHash: "x", role: .professional, organisationID: try org.requireID())
-            try await user.create(on: app.db)
+            let user = try await AuditFixtures.professional("c@d.nl", name: "C", on: app.db)
             let draft = AuditDraft(action: .read, clientID: UUID(), user: user, basis: .ownInvolvement, what: "client page")
 
             // act

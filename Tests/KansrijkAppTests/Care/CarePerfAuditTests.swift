@@ -13,10 +13,7 @@ struct CarePerfAuditTests {
     func mixedWriters() async throws {
         try await withApp(demo: false) { app in
             // setup
-            let org = Organisation(name: "Org", kind: .jgz, description: "", municipalityCode: DemoCatalog.zeist)
-            try await org.create(on: app.db)
-            let user = User(email: "p@q.nl", name: "P", passwordHash: "x", role: .professional, organisationID: try org.requireID())
-            try await user.create(on: app.db)
+            let user = try await AuditFixtures.professional("p@q.nl", name: "P", on: app.db)
             let read = AuditDraft(action: .read, clientID: UUID(), user: user, basis: .ownInvolvement, what: "client page")
             let change = AuditDraft(action: .update, clientID: UUID(), user: user, basis: .ownInvolvement, what: "client closed")
             let start = Date(timeIntervalSince1970: 1_780_000_000)
@@ -44,10 +41,7 @@ struct CarePerfAuditTests {
     func failedAppendRollsBack() async throws {
         try await withApp(demo: false) { app in
             // setup
-            let org = Organisation(name: "Org", kind: .jgz, description: "", municipalityCode: DemoCatalog.zeist)
-            try await org.create(on: app.db)
-            let user = User(email: "r@s.nl", name: "R", passwordHash: "x", role: .professional, organisationID: try org.requireID())
-            try await user.create(on: app.db)
+            let user = try await AuditFixtures.professional("r@s.nl", name: "R", on: app.db)
             let draft = AuditDraft(action: .read, clientID: nil, user: user, basis: nil, what: "worklist")
             let at = Date(timeIntervalSince1970: 1_780_000_000)
             try await AuditLog.record(draft, on: app.db, now: at)
