@@ -27,11 +27,16 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
 
     // sessions: stored in the database, cookie not readable by scripts, sent same-site only
-    app.sessions.use { ChangedOnlySessions(base: $0.fluent.sessions.driver()) }
+    app.sessions.use { ChangedOnlySessions(base: SQLReadSessions(base: $0.fluent.sessions.driver())) }
     app.sessions.configuration = SessionsConfiguration(cookieName: "kansrijk_sessie") { id in
-        HTTPCookies.Value(string: id.string, expires: Date().addingTimeInterval(60 * 60 * 10), maxAge: nil,
+        // Max-Age rather than Expires: the same ten hours without formatting a date on every response
+        HTTPCookies.Value(string: id.string, expires: nil, maxAge: 60 * 60 * 10,
                           path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
+
+    // page views write their audit events in groups on SQLite (ADR 0019)
+    let writerLoop = app.eventLoopGroup.next()
+    app.auditWriter = AuditGroupWriter { [unowned app] in app.databases.database(logger: app.logger, on: writerLoop) }
 
     app.views.use(.leaf)
     app.leaf.sources = .singleSource(NIOLeafFiles(
@@ -53,7 +58,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(PublicFilesMiddleware(publicDirectory: root + "Public/"))
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(app.sessions.middleware)
-    app.middleware.use(User.sessionAuthenticator())
+    app.middleware.use(UserSessionAuthenticator())
     // no metrics backend is bootstrapped: per-request counters would only take the metrics lock
     app.http.server.configuration.reportMetrics = false
 

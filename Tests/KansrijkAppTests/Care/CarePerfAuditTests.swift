@@ -24,8 +24,11 @@ struct CarePerfAuditTests {
                     let at = start.addingTimeInterval(Double(i))
                     if i % 4 == 0 {
                         group.addTask { try await app.db.transaction { db in try await AuditLog.record(change, on: db, now: at) } }
-                    } else {
+                    } else if i % 4 == 1 {
                         group.addTask { try await AuditLog.record(read, on: app.db, now: at) }
+                    } else {
+                        // page views: grouped by the application's writer
+                        group.addTask { try await AuditLog.record(read, on: app.db, now: at, writer: app.auditWriter) }
                     }
                 }
                 try await group.waitForAll()
@@ -34,6 +37,32 @@ struct CarePerfAuditTests {
             // check
             #expect(try await AuditVerification.verify(on: app.db) == .intact(count: 60))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == .update).count() == 15)
+        }
+    }
+
+    @Test("page views written in groups keep the order and the chain of one at a time")
+    func groupedPageViews() async throws {
+        try await withApp(demo: false) { app in
+            // setup
+            let user = try await AuditFixtures.professional("g@h.nl", name: "G", on: app.db)
+            let writer = try #require(app.auditWriter)
+            let start = Date(timeIntervalSince1970: 1_780_000_000)
+
+            // act: 120 page views at once, each waiting for its own event
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<120 {
+                    let draft = AuditDraft(action: .read, clientID: UUID(), user: user, basis: .ownInvolvement, what: "view \(i)")
+                    group.addTask { try await AuditLog.record(draft, on: app.db, now: start.addingTimeInterval(Double(i)), writer: writer) }
+                }
+                try await group.waitForAll()
+            }
+            let events = try await AuditEvent.query(on: app.db).sort(\.$sequence).all()
+
+            // check: every view is stored once, numbered without gaps, each hashing its predecessor
+            #expect(try await AuditVerification.verify(on: app.db) == .intact(count: 120))
+            #expect(Set(events.map(\.what)).count == 120)
+            #expect(events.map(\.sequence) == Array(1...120))
+            #expect(zip(events.dropFirst(), events).allSatisfy { $0.previousHash == $1.hash })
         }
     }
 

@@ -47,8 +47,8 @@ struct CareAPIController: RouteCollection {
         let rows = slice.referrals
         try await req.audit(.read, client: nil, basis: nil, what: "api worklist \(incoming ? "incoming" : "outgoing") referrals page \(slice.page) (\(rows.count))", now: now)
         return rows.map {
-            ReferralDTO(id: $0.id!, clientCode: $0.client.code, clientName: $0.client.name, serviceID: $0.serviceID, service: $0.serviceName,
-                        referringOrganisation: $0.referringOrganisation.name, receivingOrganisation: $0.receivingOrganisation.name,
+            ReferralDTO(id: $0.id, clientCode: $0.clientCode, clientName: $0.clientName, serviceID: $0.serviceID, service: $0.serviceName,
+                        referringOrganisation: $0.referringOrganisation, receivingOrganisation: $0.receivingOrganisation,
                         status: $0.status.rawValue, requestedAt: $0.requestedAt, firstContactAt: $0.firstContactAt, statusChangedAt: $0.statusChangedAt)
         }
     }

@@ -50,21 +50,19 @@ extension CareAccess {
         .sql(visibleCondition(SQLColumn(column, table: table), now: now))
     }
 
-    /// The same rule as `visibleClientIDsSubquery`, for one client column of the outer query.
+    /// The same rule as `visibleClientIDsSubquery`, for one client column of the outer query. Plain
+    /// SQL text (lower-case names need no quoting in SQLite or PostgreSQL): serialising SQLKit
+    /// identifiers one by one was a tenth of a care page's CPU.
     func visibleCondition(_ client: SQLColumn, now: Date) -> SQLQueryString {
-        let i = ClientInvolvement.schema, k = Consent.schema, g = BreakGlassAccess.schema
-        return """
-            (EXISTS (SELECT 1 FROM \(ident: i) LEFT JOIN \(ident: k) ON \(ident: k).\(ident: "id") = \(ident: i).\(ident: "consent_id") \
-            WHERE \(ident: i).\(ident: "client_id") = \(client) AND \(ident: i).\(ident: "organisation_id") = \(bind: organisationID) \
-            AND \(ident: i).\(ident: "since") <= \(bind: now) \
-            AND (\(ident: i).\(ident: "until") IS NULL OR \(ident: i).\(ident: "until") > \(bind: now)) \
-            AND (\(ident: i).\(ident: "consent_id") IS NULL OR (\(ident: k).\(ident: "valid_from") <= \(bind: now) \
-            AND (\(ident: k).\(ident: "valid_until") IS NULL OR \(ident: k).\(ident: "valid_until") > \(bind: now)) \
-            AND (\(ident: k).\(ident: "withdrawn_at") IS NULL OR \(ident: k).\(ident: "withdrawn_at") > \(bind: now))))) \
-            OR EXISTS (SELECT 1 FROM \(ident: g) WHERE \(ident: g).\(ident: "user_id") = \(bind: userID) \
-            AND \(ident: g).\(ident: "client_id") = \(client) \
-            AND \(ident: g).\(ident: "expires_at") > \(bind: now) AND \(ident: g).\(ident: "granted_at") <= \(bind: now)))
-            """
+        """
+        (EXISTS (SELECT 1 FROM care_involvements ai LEFT JOIN care_consents ak ON ak.id = ai.consent_id \
+        WHERE ai.client_id = \(client) AND ai.organisation_id = \(bind: organisationID) \
+        AND ai.since <= \(bind: now) AND (ai.until IS NULL OR ai.until > \(bind: now)) \
+        AND (ai.consent_id IS NULL OR (ak.valid_from <= \(bind: now) AND (ak.valid_until IS NULL OR ak.valid_until > \(bind: now)) \
+        AND (ak.withdrawn_at IS NULL OR ak.withdrawn_at > \(bind: now))))) \
+        OR EXISTS (SELECT 1 FROM care_break_glass ag WHERE ag.user_id = \(bind: userID) AND ag.client_id = \(client) \
+        AND ag.expires_at > \(bind: now) AND ag.granted_at <= \(bind: now)))
+        """
     }
 
     /// The clients this user may see at `now`, by code, at most `limit` (one query).

@@ -33,10 +33,15 @@ enum AuditLog {
     static let genesis = String(repeating: "0", count: 64)
 
     /// Appends one event. A change calls it inside its own transaction; a read (a page view) may call
-    /// it outside one, and then the event is written in a short transaction of its own.
-    static func record(_ draft: AuditDraft, on db: any Database, now: Date) async throws {
+    /// it outside one, and then the event is written in a short transaction of its own, on SQLite
+    /// together with the other page views of the moment when a `writer` is given (`AuditGroupWriter`).
+    static func record(_ draft: AuditDraft, on db: any Database, now: Date, writer: AuditGroupWriter? = nil) async throws {
         if !db.inTransaction, let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" {
-            try await appendAlone(draft, on: db, now: now)
+            if let writer {
+                try await writer.append(draft, at: now, on: db)
+            } else {
+                try await chainGate.run { try await appendImmediate([(draft, now)], on: db) }
+            }
             return
         }
         guard db.inTransaction else {
@@ -48,46 +53,58 @@ enum AuditLog {
         try await append(draft, on: db, now: now)
     }
 
-    /// Read events on SQLite, one at a time per process (`chainGate`), each in a `BEGIN IMMEDIATE`
-    /// transaction on one connection: it takes SQLite's write lock before reading the end of the
-    /// chain, so the read and the insert cannot interleave with another writer and never retry.
-    /// (Fluent's own transactions begin deferred.) Waiting happens in the gate, not in SQLite's
-    /// busy handler, so concurrent page views neither spin nor deadlock: nothing waits for the gate
-    /// while holding a database lock.
-    private static func appendAlone(_ draft: AuditDraft, on db: any Database, now: Date) async throws {
-        try await chainGate.run {
-            try await db.withConnection { conn in
-                guard let sql = conn as? any SQLDatabase else { throw Abort(.internalServerError) }
-                try await sql.raw("BEGIN IMMEDIATE").run()
-                do {
-                    try await append(draft, on: conn, now: now)
-                    try await sql.raw("COMMIT").run()
-                } catch {
-                    try? await sql.raw("ROLLBACK").run()
-                    throw error
-                }
+    /// Read events on SQLite, one group at a time per process (`chainGate`, `AuditGroupWriter`), in a
+    /// `BEGIN IMMEDIATE` transaction on one connection: it takes SQLite's write lock before reading
+    /// the end of the chain, so the read and the inserts cannot interleave with another writer (another
+    /// process too) and never retry. (Fluent's own transactions begin deferred.) Waiting happens in
+    /// the gate, not in SQLite's busy handler, so concurrent page views neither spin nor deadlock:
+    /// nothing waits for the gate while holding a database lock. The events are chained in order and
+    /// inserted with one statement, without Fluent's models.
+    static func appendImmediate(_ drafts: [(AuditDraft, Date)], on db: any Database) async throws {
+        try await db.withConnection { conn in
+            guard let sql = conn as? any SQLDatabase else { throw Abort(.internalServerError) }
+            try await sql.raw("BEGIN IMMEDIATE").run()
+            do {
+                try await insert(drafts, on: sql)
+                try await sql.raw("COMMIT").run()
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
             }
         }
+    }
+
+    /// Reads the end of the chain and inserts the events after it, chained in order, with one
+    /// statement and without Fluent's models. The caller holds the chain (a write lock or an
+    /// advisory lock) for its transaction.
+    private static func insert(_ drafts: [(AuditDraft, Date)], on sql: any SQLDatabase) async throws {
+        let head = try await sql.raw("SELECT sequence, hash FROM audit_events ORDER BY sequence DESC LIMIT 1").first()
+        var sequence = try head?.decode(column: "sequence", as: Int.self) ?? 0
+        var previous = try head?.decode(column: "hash", as: String.self) ?? genesis
+        var insert: SQLQueryString = """
+            INSERT INTO audit_events (id, sequence, occurred_at, action, client_id, user_id, user_email, organisation_id, \
+            on_behalf_of, basis, what, previous_hash, hash) VALUES\u{20}
+            """
+        for (index, (draft, now)) in drafts.enumerated() {
+            sequence += 1
+            let event = AuditEvent(draft, sequence: sequence, at: now, previousHash: previous)
+            previous = event.hash
+            let values: [any Encodable & Sendable] = [
+                UUID(), event.sequence, event.occurredAt, event.action.rawValue, event.clientID, event.userID, event.userEmail,
+                event.organisationID, event.onBehalfOf, event.basis, event.what, event.previousHash, event.hash,
+            ]
+            insert.appendLiteral(index == 0 ? "(" : ", (")
+            insert.appendInterpolation(binds: values)
+            insert.appendLiteral(")")
+        }
+        try await sql.raw(insert).run()
     }
 
     private static let chainGate = AsyncGate()
 
     private static func append(_ draft: AuditDraft, on db: any Database, now: Date) async throws {
-        let last = try await AuditEvent.query(on: db).sort(\.$sequence, .descending).first()
-        let event = AuditEvent()
-        event.sequence = (last?.sequence ?? 0) + 1
-        event.occurredAt = Date(timeIntervalSince1970: Double(milliseconds(now)) / 1000)
-        event.action = draft.action
-        event.clientID = draft.clientID
-        event.userID = draft.userID
-        event.userEmail = draft.userEmail
-        event.organisationID = draft.organisationID
-        event.onBehalfOf = draft.onBehalfOf
-        event.basis = draft.basis?.logValue
-        event.what = draft.what
-        event.previousHash = last?.hash ?? genesis
-        event.hash = hash(of: event)
-        try await event.create(on: db)
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the audit log needs an SQL database") }
+        try await insert([(draft, now)], on: sql)
     }
 
     /// Holds the end of the chain until the caller's transaction ends, so no other writer extends
@@ -115,7 +132,40 @@ enum AuditLog {
         ]
         // the unit separator cannot be typed into a form, so no two field lists give the same input
         let input = fields.joined(separator: "\u{1F}")
-        return SHA256.hash(data: Data(input.utf8)).map { String(format: "%02x", $0) }.joined()
+        return hex(SHA256.hash(data: Data(input.utf8)))
+    }
+}
+
+extension AuditLog {
+    /// Lower-case hex of a digest, without a `String(format:)` per byte.
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        for byte in digest {
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension AuditEvent {
+    /// The entry for `draft` at `sequence`, chained to `previousHash`, with its own hash.
+    convenience init(_ draft: AuditDraft, sequence: Int, at now: Date, previousHash: String) {
+        self.init()
+        self.sequence = sequence
+        occurredAt = Date(timeIntervalSince1970: Double(AuditLog.milliseconds(now)) / 1000)
+        action = draft.action
+        clientID = draft.clientID
+        userID = draft.userID
+        userEmail = draft.userEmail
+        organisationID = draft.organisationID
+        onBehalfOf = draft.onBehalfOf
+        basis = draft.basis?.logValue
+        what = draft.what
+        self.previousHash = previousHash
+        hash = AuditLog.hash(of: self)
     }
 }
 

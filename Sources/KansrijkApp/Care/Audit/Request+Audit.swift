@@ -7,6 +7,6 @@ extension Request {
                on db: (any Database)? = nil, now: Date) async throws {
         let user = try requireUser()
         try await AuditLog.record(AuditDraft(action: action, clientID: clientID, user: user, basis: basis, what: what),
-                                  on: db ?? self.db, now: now)
+                                  on: db ?? self.db, now: now, writer: application.auditWriter)
     }
 }

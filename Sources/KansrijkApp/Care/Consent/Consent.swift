@@ -66,7 +66,11 @@ final class Consent: Model, @unchecked Sendable {
 
     /// In force at an instant: started, not past its end, not withdrawn.
     func isValid(at now: Date) -> Bool {
-        validFrom <= now && (validUntil.map { now < $0 } ?? true) && (withdrawnAt.map { now < $0 } ?? true)
+        Self.isValid(from: validFrom, until: validUntil, withdrawnAt: withdrawnAt, at: now)
+    }
+
+    static func isValid(from: Date, until: Date?, withdrawnAt: Date?, at now: Date) -> Bool {
+        from <= now && (until.map { now < $0 } ?? true) && (withdrawnAt.map { now < $0 } ?? true)
     }
 }
 

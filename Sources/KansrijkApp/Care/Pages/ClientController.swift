@@ -50,7 +50,7 @@ struct ClientController: RouteCollection {
         let (client, basis) = try await req.careClient(access, now: now)
         try await req.audit(.read, client: client.id, basis: basis, what: "client page", now: now)
         let page = try await ClientPageBuilder(req: req, user: user, client: client, basis: basis, now: now).build()
-        return try await req.view.render("care/client", page)
+        return try await req.renderPrepared(ClientPageHTML(req: req, page: page, csrf: page.page.csrf ?? "").render(), meta: page.page)
     }
 
     @Sendable func close(req: Request) async throws -> Response {

@@ -1,13 +1,13 @@
 import Fluent
 import Vapor
 
-/// The client page: details, phase, consents, involved organisations, referrals.
-struct ClientPage: Encodable {
-    struct ConsentRow: Encodable {
+/// The client page: details, phase, consents, involved organisations, referrals (`ClientPageHTML`).
+struct ClientPage {
+    struct ConsentRow {
         var givenBy: String; var purposes: String; var organisations: String; var period: String
         var recordedHow: String; var status: String; var active: Bool; var withdrawAction: String?
     }
-    struct InvolvementRow: Encodable { var organisation: String; var reason: String; var since: String }
+    struct InvolvementRow { var organisation: String; var reason: String; var since: String }
     var page: PageMeta
     var base: String
     var code: String
@@ -23,11 +23,12 @@ struct ClientPage: Encodable {
     var consents: [ConsentRow]
     var involvements: [InvolvementRow]
     var referrals: [ReferralSummary]
-    var referTo: [SelectOption]
+    /// The directory has an active service in her municipality to refer to.
+    var canRefer: Bool
 }
 
 /// One referral of a client, as lists show it.
-struct ReferralSummary: Encodable {
+struct ReferralSummary {
     var href: String; var service: String; var organisation: String; var status: String; var statusCode: String; var requested: String
 }
 
@@ -41,11 +42,7 @@ struct ClientPageBuilder {
     func build() async throws -> ClientPage {
         let id = try client.requireID()
         let english = req.isEnglish
-        let consents = try await Consent.query(on: req.db).filter(\.$client.$id == id).with(\.$organisations) { $0.with(\.$organisation) }
-            .sort(\.$validFrom, .descending).all()
-        let involvements = try await ClientInvolvement.current(client: id, on: req.db, now: now)
-        let referrals = try await Referral.query(on: req.db).filter(\.$client.$id == id).with(\.$receivingOrganisation)
-            .sort(\.$requestedAt, .descending).all()
+        let rows = try await ClientPageRows.load(client: id, on: req.db, now: now)
         return ClientPage(
             page: try await req.pageMeta(title: "\(req.t("client.title")) \(client.code)", forms: true),
             base: "/zorg/clienten/\(id.slug)", code: client.code, name: client.name,
@@ -57,16 +54,16 @@ struct ClientPageBuilder {
             phase: client.phase(on: CalendarDay.day(at: now))?.term.label(english: english),
             closed: client.closedAt != nil,
             breakGlass: { if case .breakTheGlass = basis { return true } else { return false } }(),
-            consents: consents.map { consentRow($0, clientID: id) },
-            involvements: involvements.map {
-                ClientPage.InvolvementRow(organisation: $0.organisation.name, reason: req.t("involvement.\($0.reason.rawValue)"),
+            consents: rows.consents.map { consentRow($0, clientID: id) },
+            involvements: rows.involvements.map {
+                ClientPage.InvolvementRow(organisation: $0.organisation, reason: req.t("involvement.\($0.reason.rawValue)"),
                                           since: DateFormats.dutchDate($0.since))
             },
-            referrals: referrals.map { ReferralSummary($0, req) },
-            referTo: ReferralTargets.options(for: client, snapshot: req.directory, selected: nil))
+            referrals: rows.referrals.map { ReferralSummary($0, req) },
+            canRefer: ReferralTargets.hasAny(for: client, snapshot: req.directory))
     }
 
-    private func consentRow(_ c: Consent, clientID: UUID) -> ClientPage.ConsentRow {
+    private func consentRow(_ c: ClientPageRows.ConsentRow, clientID: UUID) -> ClientPage.ConsentRow {
         let active = c.isValid(at: now)
         let status: String
         if c.withdrawnAt != nil { status = req.t("consent.status.withdrawn") }
@@ -76,10 +73,10 @@ struct ClientPageBuilder {
         let until = c.validUntil.map { DateFormats.dutchDate($0.addingTimeInterval(-86_400)) }
         return ClientPage.ConsentRow(
             givenBy: req.t("consent.giver.\(c.givenBy.rawValue)"),
-            purposes: ConsentPurpose.allCases.filter(c.purposes.contains).map { req.t("consent.purpose.\($0.rawValue)") }.joined(separator: ", "),
-            organisations: c.organisations.map(\.organisation.name).sorted().joined(separator: ", "),
+            purposes: ConsentPurpose.allCases.filter { c.purposeCodes.contains($0.rawValue) }.map { req.t("consent.purpose.\($0.rawValue)") }.joined(separator: ", "),
+            organisations: c.organisations.joined(separator: ", "),
             period: until.map { "\(DateFormats.dutchDate(c.validFrom)) – \($0)" } ?? "\(req.t("consent.from")) \(DateFormats.dutchDate(c.validFrom))",
             recordedHow: req.t("consent.how.\(c.recordedHow.rawValue)"), status: status, active: active,
-            withdrawAction: c.withdrawnAt == nil ? "/zorg/clienten/\(clientID.slug)/toestemming/\(c.id!.slug)/intrekken" : nil)
+            withdrawAction: c.withdrawnAt == nil ? "/zorg/clienten/\(clientID.slug)/toestemming/\(c.id.slug)/intrekken" : nil)
     }
 }

@@ -26,12 +26,22 @@ struct CareCommand: AsyncCommand {
         if signature.action == "audit-cost" {
             // the cost of one audit write on the table as it is: find the chain's end, hash, insert, commit
             guard let user = try await User.find(email: "bench@zeist.demo", on: app.db) else { throw CommandFailure("run care generate first") }
-            let writes = 500
+            let writes = 512, together = 32
             let clock = ContinuousClock()
             let draft = AuditDraft(action: .read, clientID: StableID.make("bench:client:0"), user: user, basis: .ownInvolvement, what: "client page")
-            // alone: each write commits by itself, as the read event of a page does
+            let writer = app.auditWriter
+            // a page view alone: its read event commits by itself
             let alone = try await clock.measure {
-                for _ in 0..<writes { try await app.db.transaction { db in try await AuditLog.record(draft, on: db, now: Date()) } }
+                for _ in 0..<writes { try await AuditLog.record(draft, on: app.db, now: Date(), writer: writer) }
+            }
+            // 32 page views at once (as under `wrk -c 32`): their events commit in groups
+            let grouped = try await clock.measure {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<together {
+                        group.addTask { for _ in 0..<(writes / together) { try await AuditLog.record(draft, on: app.db, now: Date(), writer: writer) } }
+                    }
+                    try await group.waitForAll()
+                }
             }
             // inside a transaction: what the event adds to a change that commits anyway
             let inside = try await clock.measure {
@@ -42,7 +52,8 @@ struct CareCommand: AsyncCommand {
             func micros(_ d: Duration) -> String {
                 String(format: "%.0f", (Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12) / Double(writes))
             }
-            context.console.print("audit write: \(micros(alone)) µs per event committed alone, \(micros(inside)) µs per event inside a transaction (\(writes) writes each)")
+            context.console.print("audit write: \(micros(alone)) µs per page view alone, \(micros(grouped)) µs per page view with \(together) at once, "
+                                  + "\(micros(inside)) µs per event inside a change's transaction (\(writes) writes each)")
             return
         }
         guard signature.action == "purge" else { throw CommandFailure("Unknown action '\(signature.action)'; use: care purge --as EMAIL, or care generate --clients N") }

@@ -9,6 +9,11 @@ enum ReferralTargets {
             .sorted { ($0.organisationName, $0.name) < ($1.organisationName, $1.name) }
     }
 
+    /// Whether there is any service to refer her to (without building the list).
+    static func hasAny(for client: CareClient, snapshot: DirectorySnapshot) -> Bool {
+        (snapshot.docsByMunicipality[client.municipalityCode] ?? []).contains { snapshot.services[$0].status == .active }
+    }
+
     static func options(for client: CareClient, snapshot: DirectorySnapshot, selected: String?) -> [SelectOption] {
         services(for: client, snapshot: snapshot).map {
             SelectOption(value: $0.id.slug, label: "\($0.name) (\($0.organisationName))", selected: $0.id.slug == selected)
@@ -24,9 +29,8 @@ enum ReferralTargets {
 }
 
 extension ReferralSummary {
-    init(_ r: Referral, _ req: Request) {
-        self.init(href: "/zorg/verwijzingen/\(r.id!.slug)", service: r.serviceName,
-                  organisation: r.$receivingOrganisation.value?.name ?? "",
+    init(_ r: ClientPageRows.ReferralRow, _ req: Request) {
+        self.init(href: "/zorg/verwijzingen/\(r.id.slug)", service: r.serviceName, organisation: r.organisation,
                   status: req.t("referral.status.\(r.status.rawValue)"), statusCode: r.status.rawValue,
                   requested: DateFormats.dutchDate(r.requestedAt))
     }

@@ -42,23 +42,3 @@ extension CountStore {
         return "INSERT INTO \"\(MonitoringCount.schema)\" (\(names)) VALUES " + Array(repeating: tuple, count: rows).joined(separator: ", ")
     }
 }
-
-extension UUID {
-    /// The text Foundation's `uuidString` gives (upper-case hex, 8-4-4-4-12), which is how Fluent
-    /// stores ids in SQLite, without the `sprintf` Foundation uses for it on Linux.
-    var upperHexString: String {
-        let digits: StaticString = "0123456789ABCDEF"
-        return withUnsafeBytes(of: uuid) { bytes in
-            String(unsafeUninitializedCapacity: 36) { out in
-                var o = 0
-                for (i, byte) in bytes.enumerated() {
-                    if i == 4 || i == 6 || i == 8 || i == 10 { out[o] = UInt8(ascii: "-"); o += 1 }
-                    out[o] = digits.utf8Start[Int(byte >> 4)]
-                    out[o + 1] = digits.utf8Start[Int(byte & 0x0F)]
-                    o += 2
-                }
-                return o
-            }
-        }
-    }
-}

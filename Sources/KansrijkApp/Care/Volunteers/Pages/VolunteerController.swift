@@ -64,7 +64,8 @@ struct VolunteerController: RouteCollection {
         let shown = (incoming + outgoing).filter { visible.contains($0.$client.id) }.map(\.client.code)
         // the lists show clients by code and status: one event for the request, naming the codes
         try await AuditLog.record(AuditDraft(action: .read, clientID: nil, user: user, basis: nil,
-                                             what: "volunteer requests [\(shown.joined(separator: ", "))]"), on: req.db, now: Date())
+                                             what: "volunteer requests [\(shown.joined(separator: ", "))]"), on: req.db, now: Date(),
+                                  writer: req.application.auditWriter)
         let names = req.directory.municipalities
         let chosen = form.municipality ?? org.municipalityCode
         return try await req.view.render("care/volunteer-home", VolunteerHomePage(

@@ -68,8 +68,3 @@ extension CoalitionPartner {
             .sorted { $0.organisation.name.localizedCompare($1.organisation.name) == .orderedAscending }
     }
 }
-
-extension UUID {
-    /// The lower-case form used in paths and form values.
-    var slug: String { uuidString.lowercased() }
-}

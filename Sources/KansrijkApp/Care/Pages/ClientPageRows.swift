@@ -1,0 +1,93 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// What the client page lists, read with one SQL query per section (plain SQL text, as
+/// `CareAccess.visibleCondition`) and decoded column by column: Fluent's eager loading took six
+/// queries and decoded every model through reflection.
+struct ClientPageRows {
+    struct ConsentRow {
+        var id: UUID
+        var givenBy: ConsentGiver
+        var purposeCodes: [String]
+        var validFrom: Date
+        var validUntil: Date?
+        var recordedHow: ConsentRecording
+        var withdrawnAt: Date?
+        var organisations: [String]
+
+        func isValid(at now: Date) -> Bool { Consent.isValid(from: validFrom, until: validUntil, withdrawnAt: withdrawnAt, at: now) }
+    }
+    struct InvolvementRow { var organisation: String; var reason: InvolvementReason; var since: Date }
+    struct ReferralRow { var id: UUID; var serviceName: String; var organisation: String; var status: ReferralStatus; var requestedAt: Date }
+
+    var consents: [ConsentRow]
+    var involvements: [InvolvementRow]
+    var referrals: [ReferralRow]
+
+    static func load(client id: UUID, on db: any Database, now: Date) async throws -> ClientPageRows {
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the client page needs an SQL database") }
+        return ClientPageRows(consents: try await consents(id, sql), involvements: try await involvements(id, sql, now: now),
+                              referrals: try await referrals(id, sql))
+    }
+
+    /// Newest first, each with the names of the organisations it covers (sorted): one row per consent
+    /// and organisation.
+    private static func consents(_ client: UUID, _ sql: any SQLDatabase) async throws -> [ConsentRow] {
+        let rows = try await sql.raw("""
+            SELECT k.id, k.given_by, k.purposes, k.valid_from, k.valid_until, k.recorded_how, k.withdrawn_at, o.name \
+            FROM care_consents k LEFT JOIN care_consent_organisations co ON co.consent_id = k.id \
+            LEFT JOIN organisations o ON o.id = co.organisation_id \
+            WHERE k.client_id = \(bind: client) ORDER BY k.valid_from DESC, k.id
+            """).all()
+        var consents: [ConsentRow] = []
+        for row in rows {
+            let id = try row.decode(column: "id", as: UUID.self)
+            let organisation = try row.decode(column: "name", as: String?.self)
+            if consents.last?.id == id {
+                if let organisation { consents[consents.count - 1].organisations.append(organisation) }
+                continue
+            }
+            consents.append(ConsentRow(
+                id: id, givenBy: try row.decodeRaw("given_by", as: ConsentGiver.self),
+                purposeCodes: try row.decode(column: "purposes", as: [String].self),
+                validFrom: try row.decode(column: "valid_from", as: Date.self), validUntil: try row.decode(column: "valid_until", as: Date?.self),
+                recordedHow: try row.decodeRaw("recorded_how", as: ConsentRecording.self),
+                withdrawnAt: try row.decode(column: "withdrawn_at", as: Date?.self), organisations: organisation.map { [$0] } ?? []))
+        }
+        return consents.map { var c = $0; c.organisations.sort(); return c }
+    }
+
+    /// The organisations involved now, with why and since when.
+    private static func involvements(_ client: UUID, _ sql: any SQLDatabase, now: Date) async throws -> [InvolvementRow] {
+        return try await sql.raw("""
+            SELECT o.name, i.reason, i.since FROM care_involvements i JOIN organisations o ON o.id = i.organisation_id \
+            WHERE i.client_id = \(bind: client) AND i.since <= \(bind: now) AND (i.until IS NULL OR i.until > \(bind: now)) \
+            ORDER BY i.since, o.name
+            """).all().map { row in
+            InvolvementRow(organisation: try row.decode(column: "name", as: String.self),
+                           reason: try row.decodeRaw("reason", as: InvolvementReason.self), since: try row.decode(column: "since", as: Date.self))
+        }
+    }
+
+    /// Newest first, with the receiving organisation.
+    private static func referrals(_ client: UUID, _ sql: any SQLDatabase) async throws -> [ReferralRow] {
+        return try await sql.raw("""
+            SELECT r.id, r.service_name, o.name, r.status, r.requested_at FROM care_referrals r \
+            JOIN organisations o ON o.id = r.receiving_organisation_id WHERE r.client_id = \(bind: client) ORDER BY r.requested_at DESC
+            """).all().map { row in
+            ReferralRow(id: try row.decode(column: "id", as: UUID.self), serviceName: try row.decode(column: "service_name", as: String.self),
+                        organisation: try row.decode(column: "name", as: String.self),
+                        status: try row.decodeRaw("status", as: ReferralStatus.self), requestedAt: try row.decode(column: "requested_at", as: Date.self))
+        }
+    }
+}
+
+extension SQLRow {
+    /// A text column holding the raw value of `T`; an unknown value is a server error, not a guess.
+    func decodeRaw<T: RawRepresentable>(_ column: String, as: T.Type) throws -> T where T.RawValue == String {
+        let raw = try decode(column: column, as: String.self)
+        guard let value = T(rawValue: raw) else { throw Abort(.internalServerError, reason: "unknown \(T.self) \(raw) in \(column)") }
+        return value
+    }
+}
