@@ -13,6 +13,16 @@ struct MiddlewareTests {
         #expect((res.headers.first(name: "Content-Security-Policy") == SecurityHeadersMiddleware.contentSecurityPolicy) == html, "\(what)")
     }
 
+    @Test("the content security policy goes on HTML, told apart by the header text")
+    func htmlContentType() {
+        for value in ["text/html", "text/html; charset=utf-8", "Text/HTML;charset=UTF-8", "text/html ; charset=utf-8"] {
+            #expect(SecurityHeadersMiddleware.isHTML(value), "\(value)")
+        }
+        for value in [nil, "", "text/htm", "text/html5", "text/css", "application/problem+json", "application/xhtml+xml"] {
+            #expect(!SecurityHeadersMiddleware.isHTML(value), "\(value ?? "nil")")
+        }
+    }
+
     @Test("every response carries the security headers: pages, error pages, problem JSON, redirects, files")
     func securityHeadersEverywhere() async throws {
         try await withApp { app in

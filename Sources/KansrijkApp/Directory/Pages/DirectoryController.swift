@@ -19,6 +19,9 @@ struct SearchPage: Sendable {
     var previousURL: String?
     var nextURL: String?
     var municipalityName: String?
+    /// Where ` selected` goes in `municipalityOptions` (a UTF-8 offset), for the page to write it
+    /// in place rather than build another copy of the 342 options.
+    var municipalitySelectedAt: Int? = nil
 }
 
 /// The layout around the search page's Swift-rendered content.
@@ -52,9 +55,13 @@ struct DirectoryController: RouteCollection {
         let english = req.isEnglish
         let results = form.errors.isEmpty ? snapshot.search(form.query) : DirectoryResults(hits: [], total: 0, page: 1, perPage: 20)
         let municipalityName = form.gemeente.flatMap { snapshot.municipalities[$0]?.name }
+        // the locality line of each tier, written once rather than for every result
+        let localityLines = form.gemeente == nil ? nil : [Locality.municipality, .region, .nationwide].map {
+            ServiceSummaryView.localityText($0, municipalityName: municipalityName, english: english)
+        }
         let page = SearchPage(
             q: form.q,
-            municipalityOptions: SelectOption.municipalityOptionsHTML(snapshot, selected: form.gemeente),
+            municipalityOptions: snapshot.municipalityOptionsHTML,
             phases: SelectOption.terms(.fase, selected: form.fase, english: english),
             themes: SelectOption.terms(.thema, selected: form.thema, english: english),
             groups: SelectOption.terms(.doelgroep, selected: form.doelgroep, english: english),
@@ -63,17 +70,17 @@ struct DirectoryController: RouteCollection {
             searched: !form.isEmpty,
             total: results.total,
             results: zip(results.hits, fragments.fragments(results.hits, snapshot: snapshot, language: req.language)).map { hit, fragment in
-                SearchResultItem(fragment: fragment, locality: form.gemeente == nil ? nil
-                    : ServiceSummaryView.localityText(hit.locality, municipalityName: municipalityName, english: english))
+                SearchResultItem(fragment: fragment, locality: localityLines.flatMap { $0[hit.locality.rawValue] })
             },
             pageNumber: results.page,
             totalPages: results.totalPages,
             previousURL: results.page > 1 ? form.link(page: results.page - 1, base: "/aanbod") : nil,
             nextURL: results.page < results.totalPages ? form.link(page: results.page + 1, base: "/aanbod") : nil,
-            municipalityName: municipalityName)
+            municipalityName: municipalityName,
+            municipalitySelectedAt: form.gemeente.flatMap { snapshot.municipalityOptionSelectAt[$0] })
         let status: HTTPResponseStatus = form.errors.isEmpty ? .ok : .badRequest
-        let content = SearchPageHTML(page: page, language: req.language).render()
-        return layout.response(req, title: req.t("search.title"), content: content, status: status)
+        let html = SearchPageHTML(page: page, language: req.language)
+        return layout.response(req, title: req.t("search.title"), status: status) { html.write(&$0) }
     }
 
     @Sendable func show(req: Request) async throws -> View {

@@ -1,32 +1,45 @@
-/// Builds HTML in Swift for the hot pages, escaping every text the same way Leaf's `#(…)` does
-/// (`& < > " '`). Text without those characters is appended whole, which is the common case.
-struct HTMLWriter {
-    private(set) var html = ""
+import NIOCore
 
-    init(capacity: Int = 16_384) { html.reserveCapacity(capacity) }
+/// Builds HTML in Swift for the hot pages, escaping every text the same way Leaf's `#(…)` does
+/// (`& < > " '`). Writes bytes straight into one `ByteBuffer`, which becomes the response body
+/// as it is: a search page is written once, not built from strings and copied.
+struct HTMLWriter {
+    private(set) var buffer: ByteBuffer
+
+    init(capacity: Int = 16_384) { buffer = ByteBufferAllocator().buffer(capacity: capacity) }
+
+    /// What was written, as text.
+    var html: String { String(buffer: buffer) }
 
     /// Markup written by us, never user data.
-    mutating func raw(_ markup: String) { html += markup }
+    mutating func raw(_ markup: String) { buffer.writeString(markup) }
 
-    /// Text or an attribute value, escaped.
+    /// Markup written by us, never user data.
+    mutating func raw(_ markup: Substring) { buffer.writeSubstring(markup) }
+
+    /// Text or an attribute value, escaped. The runs between the characters to escape are
+    /// copied whole; most texts have none.
     mutating func text(_ value: String) {
-        if !value.utf8.contains(where: Self.needsEscape) { html += value; return }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": html += "&amp;"
-            case "<": html += "&lt;"
-            case ">": html += "&gt;"
-            case "\"": html += "&quot;"
-            case "'": html += "&#39;"
-            default: html.unicodeScalars.append(scalar)
+        var value = value
+        value.withUTF8 { bytes in
+            var run = 0
+            for i in bytes.indices {
+                let entity: StaticString
+                switch bytes[i] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[run..<i])))
+                buffer.writeStaticString(entity)
+                run = i + 1
             }
+            buffer.writeBytes(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[run...])))
         }
     }
 
-    mutating func text(_ value: Int) { html += String(value) }
-
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-    }
+    mutating func text(_ value: Int) { buffer.writeString(String(value)) }
 }

@@ -11,29 +11,32 @@ struct SearchForm: Sendable {
     var page = 1
     var errors: [String] = []
 
-    /// The raw query values, decoded from the query string once (each `req.query[_, at:]`
-    /// would parse the whole string again).
-    private struct Values: Decodable {
-        var q, gemeente, fase, thema, doelgroep, taal, pagina: String?
-    }
-
     init(req: Request, snapshot: DirectorySnapshot) {
-        let values = (try? req.query.decode(Values.self)) ?? Values()
-        func value(_ key: KeyPath<Values, String?>) -> String? {
-            guard let v = values[keyPath: key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+        // the query string is read once, by hand (see `QueryString`)
+        let values = QueryString(req.url.query)
+        func value(_ name: String) -> String? {
+            guard let v = values[name].map(Self.trimmed), !v.isEmpty else { return nil }
             return v
         }
-        q = String((value(\.q) ?? "").prefix(200))
-        if let g = value(\.gemeente) {
+        q = String((value("q") ?? "").prefix(200))
+        if let g = value("gemeente") {
             if snapshot.municipalities[g] != nil { gemeente = g } else { errors.append(req.t("search.error.municipality")) }
         }
-        if let f = value(\.fase) { if Term.find(.fase, f) != nil { fase = f } else { errors.append(req.t("search.error.phase")) } }
-        if let t = value(\.thema) { if Term.find(.thema, t) != nil { thema = t } else { errors.append(req.t("search.error.theme")) } }
-        if let d = value(\.doelgroep) { if Term.find(.doelgroep, d) != nil { doelgroep = d } else { errors.append(req.t("search.error.group")) } }
-        if let l = value(\.taal) { if LanguageCatalog.byCode[l] != nil { taal = l } else { errors.append(req.t("search.error.language")) } }
-        if let p = value(\.pagina) {
+        if let f = value("fase") { if Term.find(.fase, f) != nil { fase = f } else { errors.append(req.t("search.error.phase")) } }
+        if let t = value("thema") { if Term.find(.thema, t) != nil { thema = t } else { errors.append(req.t("search.error.theme")) } }
+        if let d = value("doelgroep") { if Term.find(.doelgroep, d) != nil { doelgroep = d } else { errors.append(req.t("search.error.group")) } }
+        if let l = value("taal") { if LanguageCatalog.byCode[l] != nil { taal = l } else { errors.append(req.t("search.error.language")) } }
+        if let p = value("pagina") {
             if let n = Int(p), n >= 1, n <= 10_000 { page = n } else { errors.append(req.t("search.error.page")) }
         }
+    }
+
+    /// Without the spaces around it (`CharacterSet.whitespaces`); Foundation is asked only when
+    /// the text starts or ends with a space, a tab or a non-ASCII character, which is rare.
+    static func trimmed(_ text: String) -> String {
+        func plain(_ byte: UInt8?) -> Bool { byte.map { $0 < 0x80 && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } ?? true }
+        guard plain(text.utf8.first), plain(text.utf8.last) else { return text.trimmingCharacters(in: .whitespaces) }
+        return text
     }
 
     var query: DirectoryQuery {
@@ -44,15 +47,24 @@ struct SearchForm: Sendable {
 
     /// Query string for another page of the same search.
     func link(page: Int, base: String) -> String {
-        var items: [URLQueryItem] = []
-        if !q.isEmpty { items.append(.init(name: "q", value: q)) }
+        var items: [(name: String, value: String)] = []
+        if !q.isEmpty { items.append(("q", q)) }
         for (k, v) in [("gemeente", gemeente), ("fase", fase), ("thema", thema), ("doelgroep", doelgroep), ("taal", taal)] {
-            if let v { items.append(.init(name: k, value: v)) }
+            if let v { items.append((k, v)) }
         }
-        items.append(.init(name: "pagina", value: String(page)))
+        items.append(("pagina", String(page)))
+        return base + "?" + Self.encodedQuery(items)
+    }
+
+    /// `name=value&…` as `URLComponents` percent-encodes it; without Foundation when there is
+    /// nothing to encode (the usual search: words and codes).
+    static func encodedQuery(_ items: [(name: String, value: String)]) -> String {
+        if items.allSatisfy({ $0.name.utf8.allSatisfy(\.isURLUnreserved) && $0.value.utf8.allSatisfy(\.isURLUnreserved) }) {
+            return items.map { $0.name + "=" + $0.value }.joined(separator: "&")
+        }
         var c = URLComponents()
-        c.queryItems = items
-        return base + "?" + (c.percentEncodedQuery ?? "")
+        c.queryItems = items.map { URLQueryItem(name: $0.name, value: $0.value) }
+        return c.percentEncodedQuery ?? ""
     }
 }
 
@@ -61,11 +73,22 @@ struct SelectOption: Encodable, Sendable {
     var value: String
     var label: String
     var selected: Bool
+    /// The option as ready HTML, for the fixed lists built once (`Lists`): the search page wrote
+    /// some sixty options, two texts each to escape, on every request. Nil for an option made on
+    /// the spot. Not part of a template's context.
+    var html: Markup? = nil
+
+    struct Markup: Sendable {
+        let plain: String
+        let selected: String
+    }
+
+    private enum CodingKeys: String, CodingKey { case value, label, selected }
 }
 
 extension SelectOption {
     static func terms(_ vocabulary: Vocabulary, selected: String?, english: Bool) -> [SelectOption] {
-        vocabulary.terms.map { SelectOption(value: $0.code, label: $0.label(english: english), selected: $0.code == selected) }
+        (english ? Lists.englishTerms : Lists.dutchTerms)[vocabulary, default: []].marking(selected)
     }
 
     static func municipalities(_ snapshot: DirectorySnapshot, selected: String?) -> [SelectOption] {
@@ -83,6 +106,39 @@ extension SelectOption {
     }
 
     static func languages(selected: String?, english: Bool) -> [SelectOption] {
-        LanguageCatalog.names.map { SelectOption(value: $0.code, label: english ? $0.english : $0.name, selected: $0.code == selected) }
+        (english ? Lists.englishLanguages : Lists.dutchLanguages).marking(selected)
+    }
+
+    /// The fixed lists, built once: the search page showed four of them on every request.
+    private enum Lists {
+        static let dutchTerms = termLists(english: false), englishTerms = termLists(english: true)
+        static let dutchLanguages = languageList(english: false), englishLanguages = languageList(english: true)
+
+        static func termLists(english: Bool) -> [Vocabulary: [SelectOption]] {
+            Dictionary(uniqueKeysWithValues: Vocabulary.allCases.map { vocabulary in
+                (vocabulary, vocabulary.terms.map { ready(value: $0.code, label: $0.label(english: english)) })
+            })
+        }
+
+        static func languageList(english: Bool) -> [SelectOption] {
+            LanguageCatalog.names.map { ready(value: $0.code, label: english ? $0.english : $0.name) }
+        }
+
+        static func ready(value: String, label: String) -> SelectOption {
+            var option = SelectOption(value: value, label: label, selected: false)
+            let chosen = SelectOption(value: value, label: label, selected: true)
+            option.html = Markup(plain: option.rendered(), selected: chosen.rendered())
+            return option
+        }
+    }
+}
+
+extension [SelectOption] {
+    /// The list with the option of value `selected` (if any) selected.
+    func marking(_ selected: String?) -> [SelectOption] {
+        guard let selected, let i = firstIndex(where: { $0.value == selected }) else { return self }
+        var marked = self
+        marked[i].selected = true
+        return marked
     }
 }

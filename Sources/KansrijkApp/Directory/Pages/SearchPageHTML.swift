@@ -8,14 +8,20 @@ struct SearchPageHTML {
 
     private func t(_ key: String) -> String { Strings.text(key, language) }
 
+    /// The content as text (`SearchPageRenderTests` read it so).
     func render() -> String {
         var w = HTMLWriter()
+        write(&w)
+        return w.html
+    }
+
+    /// Writes the content where `w` stands: the anonymous page writes it straight into its body.
+    func write(_ w: inout HTMLWriter) {
         w.raw("<h1>"); w.text(t("search.heading")); w.raw("</h1>\n<div class=\"search-layout\">\n")
         form(&w)
         w.raw("<section class=\"results\" aria-labelledby=\"results-h\">\n")
         if page.errors.isEmpty { results(&w) } else { errors(&w) }
         w.raw("</section>\n</div>\n")
-        return w.html
     }
 
     private func form(_ w: inout HTMLWriter) {
@@ -25,7 +31,7 @@ struct SearchPageHTML {
         w.raw("\" placeholder=\""); w.text(t("home.search.placeholder")); w.raw("\">\n  </div>\n")
         w.raw("  <div class=\"field\">\n    <label for=\"gemeente\">"); w.text(t("search.municipality"))
         w.raw("</label>\n    <select id=\"gemeente\" name=\"gemeente\">\n      <option value=\"\">"); w.text(t("search.any.municipality"))
-        w.raw("</option>\n      "); w.raw(page.municipalityOptions)
+        w.raw("</option>\n      "); municipalityOptions(&w)
         w.raw("\n    </select>\n    <p class=\"hint\">"); w.text(t("search.municipality.hint")); w.raw("</p>\n  </div>\n")
         select(&w, "fase", label: "search.phase", page.phases)
         select(&w, "thema", label: "search.theme", page.themes)
@@ -35,12 +41,19 @@ struct SearchPageHTML {
         w.raw("</button>\n  <a class=\"reset\" href=\"/aanbod\">"); w.text(t("search.reset")); w.raw("</a>\n</form>\n")
     }
 
+    private func municipalityOptions(_ w: inout HTMLWriter) {
+        let html = page.municipalityOptions
+        guard let offset = page.municipalitySelectedAt else { return w.raw(html) }
+        let at = html.utf8.index(html.utf8.startIndex, offsetBy: offset)
+        w.raw(html[..<at]); w.raw(" selected"); w.raw(html[at...])
+    }
+
     private func select(_ w: inout HTMLWriter, _ name: String, label: String, _ options: [SelectOption]) {
         w.raw("  <div class=\"field\">\n    <label for=\""); w.raw(name); w.raw("\">"); w.text(t(label))
         w.raw("</label>\n    <select id=\""); w.raw(name); w.raw("\" name=\""); w.raw(name)
         w.raw("\">\n      <option value=\"\">"); w.text(t("search.any")); w.raw("</option>\n      ")
         for o in options {
-            w.raw("<option value=\""); w.text(o.value); w.raw(o.selected ? "\" selected>" : "\">"); w.text(o.label); w.raw("</option>")
+            if let html = o.html { w.raw(o.selected ? html.selected : html.plain) } else { o.write(&w) }
         }
         w.raw("\n    </select>\n  </div>\n")
     }
@@ -87,5 +100,18 @@ struct SearchPageHTML {
             w.raw("<a href=\""); w.text(next); w.raw("\" rel=\"next\">"); w.text(t("search.next")); w.raw("</a>")
         }
         w.raw("\n  </nav>\n")
+    }
+}
+
+extension SelectOption {
+    /// `<option value="…" selected>label</option>`, escaped.
+    func write(_ w: inout HTMLWriter) {
+        w.raw("<option value=\""); w.text(value); w.raw(selected ? "\" selected>" : "\">"); w.text(label); w.raw("</option>")
+    }
+
+    func rendered() -> String {
+        var w = HTMLWriter(capacity: 128)
+        write(&w)
+        return w.html
     }
 }

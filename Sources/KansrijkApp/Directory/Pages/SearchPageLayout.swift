@@ -18,36 +18,50 @@ final class SearchPageLayout: Sendable {
     private let shells = NIOLockedValueBox<[UILanguage: [Segment]]>([:])
 
     /// The page. For a visitor who is not signed in, once the language's layout is cached, the
-    /// response is built at once on the event loop; otherwise Leaf renders in a task.
-    func response(_ req: Request, title: String, content: String, status: HTTPResponseStatus) -> EventLoopFuture<Response> {
+    /// response is written at once on the event loop, layout and content into one buffer;
+    /// otherwise Leaf renders in a task.
+    func response(_ req: Request, title: String, status: HTTPResponseStatus,
+                  content: (inout HTMLWriter) -> Void) -> EventLoopFuture<Response> {
         if req.auth.get(User.self) == nil, let segments = shells.withLockedValue({ $0[req.language] }) {
             return req.eventLoop.makeSucceededFuture(
-                Self.filled(segments, meta: req.anonymousPageMeta(title: title), content: content, status: status))
+                Self.filled(segments, meta: req.anonymousPageMeta(title: title), status: status, content: content))
         }
+        var writer = HTMLWriter()
+        content(&writer)
+        let html = writer.html
         return req.eventLoop.makeFutureWithTask {
             let meta = try await req.pageMeta(title: title)
             guard meta.user == nil, meta.notice == nil, meta.csrf == nil else {
-                return try await Self.leaf(req, meta: meta, content: content).encodeResponse(status: status, for: req)
+                return try await Self.leaf(req, meta: meta, content: html).encodeResponse(status: status, for: req)
             }
-            return Self.filled(try await self.shell(req, meta: meta), meta: meta, content: content, status: status)
+            return Self.filled(try await self.shell(req, meta: meta), meta: meta, status: status) { $0.raw(html) }
         }
     }
 
+    /// The page around content that is already text (the layout-equality test compares with Leaf through it).
+    func response(_ req: Request, title: String, content: String, status: HTTPResponseStatus) -> EventLoopFuture<Response> {
+        response(req, title: title, status: status) { $0.raw(content) }
+    }
+
     /// The anonymous layout's segments with the title, the language link and the content filled in.
-    static func filled(_ segments: [Segment], meta: PageMeta, content: String, status: HTTPResponseStatus) -> Response {
-        var body = ByteBufferAllocator().buffer(capacity: content.utf8.count + 8192)
+    static func filled(_ segments: [Segment], meta: PageMeta, status: HTTPResponseStatus,
+                       content: (inout HTMLWriter) -> Void) -> Response {
+        var body = HTMLWriter(capacity: bodyCapacity)
         for segment in segments {
             switch segment {
-            case .markup(let markup): body.writeString(markup)
-            case .title: body.writeString(HTML.escape(meta.title))
-            case .otherLangURL: body.writeString(HTML.escape(meta.otherLangURL))
-            case .content: body.writeString(content)
+            case .markup(let markup): body.raw(markup)
+            case .title: body.text(meta.title)
+            case .otherLangURL: body.text(meta.otherLangURL)
+            case .content: content(&body)
             }
         }
         var headers = HTTPHeaders()
         headers.contentType = .html
-        return Response(status: status, headers: headers, body: .init(buffer: body))
+        return Response(status: status, headers: headers, body: .init(buffer: body.buffer))
     }
+
+    /// Room for a full page of results at national scale (about 40 kB), so the body is not moved while written.
+    static let bodyCapacity = 64 * 1024
 
     /// The page through Leaf, as for a signed-in user.
     static func leaf(_ req: Request, meta: PageMeta, content: String) async throws -> View {

@@ -18,8 +18,18 @@ struct SecurityHeadersMiddleware: Middleware {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        if response.headers.contentType == .html {
+        if isHTML(response.headers.first(name: .contentType)) {
             response.headers.replaceOrAdd(name: "Content-Security-Policy", value: contentSecurityPolicy)
         }
+    }
+
+    /// `text/html` with or without parameters, compared as text: parsing the header into an
+    /// `HTTPMediaType` on every response cost ~5 % of a search page.
+    static func isHTML(_ contentType: String?) -> Bool {
+        guard let value = contentType?.utf8 else { return false }
+        let html = "text/html".utf8
+        guard value.count >= html.count, value.prefix(html.count).elementsEqual(html, by: { ($0 | 0x20) == $1 }) else { return false }
+        let rest = value.dropFirst(html.count)
+        return rest.isEmpty || rest.first == UInt8(ascii: ";") || rest.first == UInt8(ascii: " ")
     }
 }
