@@ -5,7 +5,7 @@ import Vapor
 struct ClientPage {
     struct ConsentRow {
         var givenBy: String; var purposes: String; var organisations: String; var period: String
-        var recordedHow: String; var status: String; var active: Bool; var withdrawAction: String?
+        var recordedHow: String; var status: String; var withdrawAction: String?
     }
     struct InvolvementRow { var organisation: String; var reason: String; var since: String }
     var page: PageMeta
@@ -29,7 +29,15 @@ struct ClientPage {
 
 /// One referral of a client, as lists show it.
 struct ReferralSummary {
-    var href: String; var service: String; var organisation: String; var status: String; var statusCode: String; var requested: String
+    var href: String; var service: String; var organisation: String; var status: String; var requested: String
+
+    init(_ r: ClientPageRows.ReferralRow, _ req: Request) {
+        href = "/zorg/verwijzingen/\(r.id.slug)"
+        service = r.serviceName
+        organisation = r.organisation
+        status = req.t("referral.status.\(r.status.rawValue)")
+        requested = DateFormats.dutchDate(r.requestedAt)
+    }
 }
 
 struct ClientPageBuilder {
@@ -64,10 +72,9 @@ struct ClientPageBuilder {
     }
 
     private func consentRow(_ c: ClientPageRows.ConsentRow, clientID: UUID) -> ClientPage.ConsentRow {
-        let active = c.isValid(at: now)
         let status: String
         if c.withdrawnAt != nil { status = req.t("consent.status.withdrawn") }
-        else if active { status = req.t("consent.status.active") }
+        else if c.isValid(at: now) { status = req.t("consent.status.active") }
         else if c.validFrom > now { status = req.t("consent.status.future") }
         else { status = req.t("consent.status.expired") }
         let until = c.validUntil.map { DateFormats.dutchDate($0.addingTimeInterval(-86_400)) }
@@ -76,7 +83,7 @@ struct ClientPageBuilder {
             purposes: ConsentPurpose.allCases.filter { c.purposeCodes.contains($0.rawValue) }.map { req.t("consent.purpose.\($0.rawValue)") }.joined(separator: ", "),
             organisations: c.organisations.joined(separator: ", "),
             period: until.map { "\(DateFormats.dutchDate(c.validFrom)) – \($0)" } ?? "\(req.t("consent.from")) \(DateFormats.dutchDate(c.validFrom))",
-            recordedHow: req.t("consent.how.\(c.recordedHow.rawValue)"), status: status, active: active,
+            recordedHow: req.t("consent.how.\(c.recordedHow.rawValue)"), status: status,
             withdrawAction: c.withdrawnAt == nil ? "/zorg/clienten/\(clientID.slug)/toestemming/\(c.id.slug)/intrekken" : nil)
     }
 }

@@ -27,11 +27,3 @@ enum ReferralTargets {
         return seen.map { (id: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
     }
 }
-
-extension ReferralSummary {
-    init(_ r: ClientPageRows.ReferralRow, _ req: Request) {
-        self.init(href: "/zorg/verwijzingen/\(r.id.slug)", service: r.serviceName, organisation: r.organisation,
-                  status: req.t("referral.status.\(r.status.rawValue)"), statusCode: r.status.rawValue,
-                  requested: DateFormats.dutchDate(r.requestedAt))
-    }
-}
