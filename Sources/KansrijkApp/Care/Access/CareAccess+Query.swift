@@ -6,51 +6,18 @@ import Foundation
 /// once instead of loading every involvement and consent of the organisation into memory. Both
 /// supported databases (SQLite, PostgreSQL) are SQL databases; the rule is the one of `basis(for:)`.
 extension CareAccess {
-    /// `(SELECT client_id ...)`: the clients this user may see at `now`. A current involvement of the
-    /// organisation that rests on no consent, or on a consent that has started, has not ended and was
-    /// not withdrawn; or an unexpired break-the-glass grant of the user. For `client_id IN (...)`.
-    func visibleClientIDsSubquery(now: Date) -> some SQLExpression {
-        let i = ClientInvolvement.schema, k = Consent.schema, g = BreakGlassAccess.schema
-        func column(_ name: String, _ table: String) -> SQLColumn { SQLColumn(name, table: table) }
-        return SQLSubquery.union { $0
-            .column(column("client_id", i))
-            .from(i)
-            .join(k, method: SQLJoinMethod.left, on: column("id", k), .equal, column("consent_id", i))
-            .where(column("organisation_id", i), .equal, SQLBind(organisationID))
-            .where(column("since", i), .lessThanOrEqual, SQLBind(now))
-            .where(group: { $0
-                .where(column("until", i), .is, SQLLiteral.null)
-                .orWhere(column("until", i), .greaterThan, SQLBind(now)) })
-            .where(group: { $0
-                .where(column("consent_id", i), .is, SQLLiteral.null)
-                .orWhere(group: { $0
-                    .where(column("valid_from", k), .lessThanOrEqual, SQLBind(now))
-                    .where(group: { $0
-                        .where(column("valid_until", k), .is, SQLLiteral.null)
-                        .orWhere(column("valid_until", k), .greaterThan, SQLBind(now)) })
-                    .where(group: { $0
-                        .where(column("withdrawn_at", k), .is, SQLLiteral.null)
-                        .orWhere(column("withdrawn_at", k), .greaterThan, SQLBind(now)) }) }) })
-        }
-        .union(all: { $0
-            .column(column("client_id", g))
-            .from(g)
-            .where(column("user_id", g), .equal, SQLBind(userID))
-            .where(column("expires_at", g), .greaterThan, SQLBind(now))
-            .where(column("granted_at", g), .lessThanOrEqual, SQLBind(now)) })
-        .finish()
-    }
-
     /// A Fluent filter: the row's `column` (a client id) is one this user may see at `now`.
     /// Correlated `EXISTS` lookups, not `IN (subquery)`: a list sorted by date and cut at a page asks
-    /// the `care_involvements_client_organisation` and `care_break_glass_user_client` indexes once per
+    /// the `care_involvements_access` and `care_break_glass_user_client` indexes once per
     /// row it considers, instead of first collecting every client the organisation was ever involved
     /// with (on SQLite that set was built again for every request: 37 ms of a 50-row worklist).
     func visibleFilter(_ column: String, of table: String, now: Date) -> DatabaseQuery.Filter {
         .sql(visibleCondition(SQLColumn(column, table: table), now: now))
     }
 
-    /// The same rule as `visibleClientIDsSubquery`, for one client column of the outer query. Plain
+    /// The rule for one client column of the outer query: a current involvement of the organisation
+    /// that rests on no consent, or on a consent that has started, has not ended and was not
+    /// withdrawn; or an unexpired break-the-glass grant of the user. Plain
     /// SQL text (lower-case names need no quoting in SQLite or PostgreSQL): serialising SQLKit
     /// identifiers one by one was a tenth of a care page's CPU.
     func visibleCondition(_ client: SQLColumn, now: Date) -> SQLQueryString {

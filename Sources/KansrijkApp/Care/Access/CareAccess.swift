@@ -59,7 +59,7 @@ struct CareAccess: Sendable {
             .filter(\.$expiresAt > now).filter(\.$grantedAt <= now).first()
     }
 
-    /// Ids of every client this user may see at `now`, in one query (`visibleClientIDsSubquery`).
+    /// Ids of every client this user may see at `now`, in one query (`visibleFilter`).
     /// Lists should rather filter with `visibleFilter` and checks use `visibleClientIDs(among:)`.
     func visibleClientIDs(on db: any Database, now: Date) async throws -> Set<UUID> {
         Set(try await visibleClients(on: db, now: now).compactMap(\.id))
