@@ -26,8 +26,10 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .target(name: "KansrijkSQLiteConfig"),
             ]
         ),
+        .target(name: "KansrijkSQLiteConfig"),
         .executableTarget(
             name: "kansrijk",
             dependencies: [.target(name: "KansrijkApp")]

@@ -1,2 +1,3 @@
 import KansrijkApp
+Kansrijk.runTasksOnEventLoops()
 try await Kansrijk.main()

@@ -1,8 +1,17 @@
 import Fluent
 import Logging
+import NIOCore
+import NIOPosix
 import Vapor
 
 public enum Kansrijk {
+    /// Runs Swift tasks on the event loops instead of a second pool of threads: an async route
+    /// handler, its database reads and its response then need no hand-offs between threads
+    /// (ADR 0020). Call it first thing on the main thread, before any task starts.
+    public static func runTasksOnEventLoops() {
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    }
+
     /// `kansrijk` with no command serves; see `kansrijk --help` for the others.
     public static func main() async throws {
         var env = try Environment.detect()

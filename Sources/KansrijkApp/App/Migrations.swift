@@ -23,6 +23,6 @@ enum KansrijkMigrations {
         app.migrations.add(MonitoringReportMigrations.all)
         app.migrations.add(UpdateCoalitionStoriesAddIsPublic(), UpdateIndicatorsAddEnglish())
         app.migrations.add(CreateCareAccessIndexes())
-        app.migrations.add(CreateWorklistOrderIndexes(), CreateCareCoveringIndexes())
+        app.migrations.add(CreateWorklistOrderIndexes(), CreateCareCoveringIndexes(), CreateListingCoveringIndexes())
     }
 }

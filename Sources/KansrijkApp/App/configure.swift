@@ -14,11 +14,12 @@ public func configure(_ app: Application, settings: Settings) async throws {
 
     switch settings.database {
     case .sqliteFile(let path):
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
-        try await SQLitePragmas.apply(to: app, id: .sqlite)
+        try await useSQLite(app, path: path, temporary: false)
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
-        try await SQLitePragmas.apply(to: app, id: .sqlite)
+        // SQLiteNIO has no shared in-memory databases, so "in memory" is a file of this run in the
+        // temporary directory (as SQLiteKit's `.memory` does), removed when the application stops
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kansrijk-\(UUID().slug).sqlite").path
+        try await useSQLite(app, path: path, temporary: true)
     case .postgres(let url):
         var config = try SQLPostgresConfiguration(url: url)
         if !url.contains("sslmode") { config.coreConfiguration.tls = .disable }
@@ -95,4 +96,14 @@ extension Application {
         try await directory.reload(on: db)
         isReady = true
     }
+}
+
+/// SQLite on the file at `path`: Fluent's driver with `SQLitePragmas`, and the read pool of the hot
+/// paths on the same file (ADR 0020).
+private func useSQLite(_ app: Application, path: String, temporary: Bool) async throws {
+    app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+    try await SQLitePragmas.apply(to: app, id: .sqlite)
+    let pool = SQLiteReadPool(path: path)
+    app.sqliteReads = pool
+    app.lifecycle.use(SQLiteReadPoolLifecycle(pool: pool, removesFile: temporary))
 }

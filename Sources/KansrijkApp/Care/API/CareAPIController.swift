@@ -42,8 +42,8 @@ struct CareAPIController: RouteCollection {
     @Sendable func referrals(req: Request) async throws -> [ReferralDTO] {
         let (_, access) = try await req.careAccess()
         let now = Date()
-        let incoming = req.query[String.self, at: "lijst"] != "uitgaand"
-        let slice = try await Referral.worklist(for: access, incoming: incoming, page: req.listPage, on: req.db, now: now)
+        let incoming = req.worklistIsIncoming
+        let slice = try await Referral.worklist(for: access, incoming: incoming, page: req.listPage, on: req.db, pool: req.sqliteReads, now: now)
         let rows = slice.referrals
         try await req.audit(.read, client: nil, basis: nil, what: "api worklist \(incoming ? "incoming" : "outgoing") referrals page \(slice.page) (\(rows.count))", now: now)
         return rows.map {

@@ -17,12 +17,12 @@ extension CareAccess {
 
     /// The rule for one client column of the outer query: a current involvement of the organisation
     /// that rests on no consent, or on a consent that has started, has not ended and was not
-    /// withdrawn; or an unexpired break-the-glass grant of the user. Plain
+    /// withdrawn (its dates read from `care_consents_validity`); or an unexpired break-the-glass grant of the user. Plain
     /// SQL text (lower-case names need no quoting in SQLite or PostgreSQL): serialising SQLKit
     /// identifiers one by one was a tenth of a care page's CPU.
     func visibleCondition(_ client: SQLColumn, now: Date) -> SQLQueryString {
         """
-        (EXISTS (SELECT 1 FROM care_involvements ai LEFT JOIN care_consents ak ON ak.id = ai.consent_id \
+        (EXISTS (SELECT 1 FROM care_involvements ai LEFT JOIN care_consents ak \(SQLiteIndexHint(CreateListingCoveringIndexes.consents)) ON ak.id = ai.consent_id \
         WHERE ai.client_id = \(client) AND ai.organisation_id = \(bind: organisationID) \
         AND ai.since <= \(bind: now) AND (ai.until IS NULL OR ai.until > \(bind: now)) \
         AND (ai.consent_id IS NULL OR (ak.valid_from <= \(bind: now) AND (ak.valid_until IS NULL OR ak.valid_until > \(bind: now)) \

@@ -19,37 +19,35 @@ struct CareAccess: Sendable {
     /// The ground on which this user sees the client at `now`, or nil: an involvement of the
     /// organisation without consent (own involvement) before the earliest valid consent it rests on,
     /// then an unexpired break-the-glass grant. Read with two small SQL queries at most, decoded
-    /// column by column (every care page asks this first).
-    func basis(for clientID: UUID, on db: any Database, now: Date) async throws -> AccessBasis? {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "care access needs an SQL database") }
-        let rows = try await sql.raw("""
+    /// column by column (every care page asks this first); through `pool` (SQLite's read pool) when given.
+    func basis(for clientID: UUID, on db: any Database, pool: SQLiteReadPool? = nil, now: Date) async throws -> AccessBasis? {
+        let rows = try await db.readAll("""
             SELECT i.consent_id, k.valid_from, k.valid_until, k.withdrawn_at \
             FROM care_involvements i LEFT JOIN care_consents k ON k.id = i.consent_id \
             WHERE i.client_id = \(bind: clientID) AND i.organisation_id = \(bind: organisationID) \
             AND i.since <= \(bind: now) AND (i.until IS NULL OR i.until > \(bind: now))
-            """).all()
+            """, pool: pool) { row in
+            (consent: try row.decode(column: "consent_id", as: UUID?.self), from: try row.decode(column: "valid_from", as: Date?.self),
+             until: try row.decode(column: "valid_until", as: Date?.self), withdrawnAt: try row.decode(column: "withdrawn_at", as: Date?.self))
+        }
         var consents: [(id: UUID, from: Date)] = []
         for row in rows {
-            guard let consentID = try row.decode(column: "consent_id", as: UUID?.self) else { return .ownInvolvement }
+            guard let consentID = row.consent else { return .ownInvolvement }
             // a consent that no longer exists (erased) gives no access
-            guard let from = try row.decode(column: "valid_from", as: Date?.self) else { continue }
-            if Consent.isValid(from: from, until: try row.decode(column: "valid_until", as: Date?.self),
-                               withdrawnAt: try row.decode(column: "withdrawn_at", as: Date?.self), at: now) {
-                consents.append((consentID, from))
-            }
+            guard let from = row.from else { continue }
+            if Consent.isValid(from: from, until: row.until, withdrawnAt: row.withdrawnAt, at: now) { consents.append((consentID, from)) }
         }
         if let first = consents.min(by: { $0.from < $1.from }) { return .consent(first.id) }
-        let grant = try await sql.raw("""
+        return try await db.readFirst("""
             SELECT id FROM care_break_glass WHERE client_id = \(bind: clientID) AND user_id = \(bind: userID) \
             AND expires_at > \(bind: now) AND granted_at <= \(bind: now) LIMIT 1
-            """).first()
-        return try grant.map { .breakTheGlass(try $0.decode(column: "id", as: UUID.self)) }
+            """, pool: pool) { .breakTheGlass(try $0.decode(column: "id", as: UUID.self)) }
     }
 
     /// The client and the basis, or the 404 page: a client one may not see does not exist for them.
-    func require(client clientID: UUID, on db: any Database, now: Date) async throws -> (CareClient, AccessBasis) {
-        guard let basis = try await basis(for: clientID, on: db, now: now),
-              let client = try await CareClient.read(clientID, on: db) else { throw PageError.notFound }
+    func require(client clientID: UUID, on db: any Database, pool: SQLiteReadPool? = nil, now: Date) async throws -> (CareClient, AccessBasis) {
+        guard let basis = try await basis(for: clientID, on: db, pool: pool, now: now),
+              let client = try await CareClient.read(clientID, on: db, pool: pool) else { throw PageError.notFound }
         return (client, basis)
     }
 
@@ -80,7 +78,7 @@ extension Request {
     func careClient(_ access: CareAccess, id: UUID? = nil, now: Date) async throws -> (CareClient, AccessBasis) {
         let clientID = try id ?? clientID()
         do {
-            return try await access.require(client: clientID, on: db, now: now)
+            return try await access.require(client: clientID, on: db, pool: sqliteReads, now: now)
         } catch PageError.notFound {
             if try await CareClient.find(clientID, on: db) != nil {
                 try await audit(.denied, client: clientID, basis: nil, what: "no access: \(method.rawValue) \(url.path)", now: now)

@@ -50,7 +50,7 @@ struct ClientPageBuilder {
     func build() async throws -> ClientPage {
         let id = try client.requireID()
         let english = req.isEnglish
-        let rows = try await ClientPageRows.load(client: id, on: req.db, now: now)
+        let rows = try await ClientPageRows.load(client: id, on: req.db, pool: req.sqliteReads, now: now)
         return ClientPage(
             page: try await req.pageMeta(title: "\(req.t("client.title")) \(client.code)", forms: true),
             base: "/zorg/clienten/\(id.slug)", code: client.code, name: client.name,

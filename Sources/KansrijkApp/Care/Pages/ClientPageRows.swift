@@ -25,28 +25,26 @@ struct ClientPageRows {
     var involvements: [InvolvementRow]
     var referrals: [ReferralRow]
 
-    static func load(client id: UUID, on db: any Database, now: Date) async throws -> ClientPageRows {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the client page needs an SQL database") }
-        return ClientPageRows(consents: try await consents(id, sql), involvements: try await involvements(id, sql, now: now),
-                              referrals: try await referrals(id, sql))
+    static func load(client id: UUID, on db: any Database, pool: SQLiteReadPool? = nil, now: Date) async throws -> ClientPageRows {
+        ClientPageRows(consents: try await consents(id, db, pool), involvements: try await involvements(id, db, pool, now: now),
+                       referrals: try await referrals(id, db, pool))
     }
 
     /// Newest first, each with the names of the organisations it covers (sorted): one row per consent
     /// and organisation.
-    private static func consents(_ client: UUID, _ sql: any SQLDatabase) async throws -> [ConsentRow] {
-        let rows = try await sql.raw("""
+    private static func consents(_ client: UUID, _ db: any Database, _ pool: SQLiteReadPool?) async throws -> [ConsentRow] {
+        var consents: [ConsentRow] = []
+        try await db.readRows("""
             SELECT k.id, k.given_by, k.purposes, k.valid_from, k.valid_until, k.recorded_how, k.withdrawn_at, o.name \
             FROM care_consents k LEFT JOIN care_consent_organisations co ON co.consent_id = k.id \
             LEFT JOIN organisations o ON o.id = co.organisation_id \
             WHERE k.client_id = \(bind: client) ORDER BY k.valid_from DESC, k.id
-            """).all()
-        var consents: [ConsentRow] = []
-        for row in rows {
+            """, pool: pool) { row in
             let id = try row.decode(column: "id", as: UUID.self)
             let organisation = try row.decode(column: "name", as: String?.self)
             if consents.last?.id == id {
                 if let organisation { consents[consents.count - 1].organisations.append(organisation) }
-                continue
+                return
             }
             consents.append(ConsentRow(
                 id: id, givenBy: try row.decodeRaw("given_by", as: ConsentGiver.self),
@@ -59,23 +57,23 @@ struct ClientPageRows {
     }
 
     /// The organisations involved now, with why and since when.
-    private static func involvements(_ client: UUID, _ sql: any SQLDatabase, now: Date) async throws -> [InvolvementRow] {
-        return try await sql.raw("""
+    private static func involvements(_ client: UUID, _ db: any Database, _ pool: SQLiteReadPool?, now: Date) async throws -> [InvolvementRow] {
+        try await db.readAll("""
             SELECT o.name, i.reason, i.since FROM care_involvements i JOIN organisations o ON o.id = i.organisation_id \
             WHERE i.client_id = \(bind: client) AND i.since <= \(bind: now) AND (i.until IS NULL OR i.until > \(bind: now)) \
             ORDER BY i.since, o.name
-            """).all().map { row in
+            """, pool: pool) { row in
             InvolvementRow(organisation: try row.decode(column: "name", as: String.self),
                            reason: try row.decodeRaw("reason", as: InvolvementReason.self), since: try row.decode(column: "since", as: Date.self))
         }
     }
 
     /// Newest first, with the receiving organisation.
-    private static func referrals(_ client: UUID, _ sql: any SQLDatabase) async throws -> [ReferralRow] {
-        return try await sql.raw("""
+    private static func referrals(_ client: UUID, _ db: any Database, _ pool: SQLiteReadPool?) async throws -> [ReferralRow] {
+        try await db.readAll("""
             SELECT r.id, r.service_name, o.name, r.status, r.requested_at FROM care_referrals r \
             JOIN organisations o ON o.id = r.receiving_organisation_id WHERE r.client_id = \(bind: client) ORDER BY r.requested_at DESC
-            """).all().map { row in
+            """, pool: pool) { row in
             ReferralRow(id: try row.decode(column: "id", as: UUID.self), serviceName: try row.decode(column: "service_name", as: String.self),
                         organisation: try row.decode(column: "name", as: String.self),
                         status: try row.decodeRaw("status", as: ReferralStatus.self), requestedAt: try row.decode(column: "requested_at", as: Date.self))

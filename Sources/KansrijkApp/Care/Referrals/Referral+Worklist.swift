@@ -36,23 +36,22 @@ extension Referral {
     /// decoded column by column into `WorklistRow` (Fluent's models decode through reflection, which
     /// was a fifth of a worklist's CPU): the access rule is a correlated subquery, the organisation,
     /// date and id come in order from the `care_referrals_receiving_order` / `_referring_order` indexes, the
-    /// client and organisation names from joins; one row more than a page says whether there is a
-    /// next one.
+    /// client's code and name from the `care_clients_listing` index, the organisation names from joins; one row more than a page says whether there is a
+    /// next one. Through `pool` (SQLite's read pool) when given.
     static func worklist(for access: CareAccess, incoming: Bool, page: Int = 1, pageSize: Int = worklistPageSize,
-                         on db: any Database, now: Date) async throws -> WorklistSlice {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "worklists need an SQL database") }
+                         on db: any Database, pool: SQLiteReadPool? = nil, now: Date) async throws -> WorklistSlice {
         let page = max(1, page)
         let side: SQLQueryString = incoming ? "r.receiving_organisation_id" : "r.referring_organisation_id"
         let query: SQLQueryString = """
             SELECT r.id, r.status, r.requested_at, r.status_changed_at, r.first_contact_at, r.alternative, r.service_id, \
             r.service_name, c.code AS client_code, c.name AS client_name, sender.name AS referring_name, receiver.name AS receiving_name \
-            FROM care_referrals r JOIN care_clients c ON c.id = r.client_id \
+            FROM care_referrals r JOIN care_clients c \(SQLiteIndexHint(CreateListingCoveringIndexes.clients)) ON c.id = r.client_id \
             JOIN organisations sender ON sender.id = r.referring_organisation_id \
             JOIN organisations receiver ON receiver.id = r.receiving_organisation_id \
             WHERE \(side) = \(bind: access.organisationID) AND \(access.visibleCondition(SQLColumn("client_id", table: "r"), now: now)) \
             ORDER BY r.requested_at DESC, r.id DESC LIMIT \(literal: pageSize + 1) OFFSET \(literal: (page - 1) * pageSize)
             """
-        let rows = try await sql.raw(query).all().map(WorklistRow.init(row:))
+        let rows = try await db.readAll(query, pool: pool, WorklistRow.init(row:))
         return WorklistSlice(referrals: Array(rows.prefix(pageSize)), page: page, hasMore: rows.count > pageSize)
     }
 }
@@ -75,9 +74,13 @@ extension WorklistRow {
 }
 
 extension Request {
-    /// `?pagina=N` of a list (1 when absent or not a positive number below 10,000).
+    /// `?pagina=N` of a list (1 when absent or not a positive number below 10,000), read with
+    /// `QueryString` rather than Vapor's query decoder (a worklist asks on every view).
     var listPage: Int {
-        guard let raw = query[String.self, at: "pagina"], let n = Int(raw), (1..<10_000).contains(n) else { return 1 }
+        guard let raw = QueryString(url.query)["pagina"], let n = Int(raw), (1..<10_000).contains(n) else { return 1 }
         return n
     }
+
+    /// `?lijst=uitgaand` asks for a worklist's outgoing referrals; anything else is the incoming list.
+    var worklistIsIncoming: Bool { QueryString(url.query)["lijst"] != "uitgaand" }
 }

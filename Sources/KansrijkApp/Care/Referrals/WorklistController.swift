@@ -11,8 +11,8 @@ struct WorklistController: RouteCollection {
     @Sendable func show(req: Request) async throws -> View {
         let (_, access) = try await req.careAccess()
         let now = Date()
-        let incoming = req.query[String.self, at: "lijst"] != "uitgaand"
-        let slice = try await Referral.worklist(for: access, incoming: incoming, page: req.listPage, on: req.db, now: now)
+        let incoming = req.worklistIsIncoming
+        let slice = try await Referral.worklist(for: access, incoming: incoming, page: req.listPage, on: req.db, pool: req.sqliteReads, now: now)
         try await req.audit(.read, client: nil, basis: nil,
                             what: "worklist \(incoming ? "incoming" : "outgoing") referrals page \(slice.page) (\(slice.referrals.count))", now: now)
         let title = req.t(incoming ? "worklist.incoming" : "worklist.outgoing")

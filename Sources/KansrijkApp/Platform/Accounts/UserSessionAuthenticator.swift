@@ -9,7 +9,7 @@ struct UserSessionAuthenticator: AsyncSessionAuthenticator {
     typealias User = KansrijkApp.User
 
     func authenticate(sessionID: UUID, for request: Request) async throws {
-        guard let (user, organisation) = try await User.readActive(sessionID, on: request.db) else { return }
+        guard let (user, organisation) = try await User.readActive(sessionID, on: request.db, pool: request.sqliteReads) else { return }
         request.auth.login(user)
         request.organisationName = organisation
     }
@@ -27,20 +27,20 @@ extension Request {
 
 extension User {
     /// The active user with this id and the name of her organisation, read with one SQL query
-    /// (the user is marked as stored, so `save` updates it).
-    static func readActive(_ id: UUID, on db: any Database) async throws -> (User, organisation: String)? {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "accounts need an SQL database") }
-        guard let row = try await sql.raw("""
+    /// (the user is marked as stored, so `save` updates it); through `pool` outside transactions.
+    static func readActive(_ id: UUID, on db: any Database, pool: SQLiteReadPool? = nil) async throws -> (User, organisation: String)? {
+        try await db.readFirst("""
             SELECT u.id, u.created_at, u.email, u.name, u.password_hash, u.role, u.organisation_id, o.name AS organisation_name \
             FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = \(bind: id) AND u.is_active = \(bind: true) LIMIT 1
-            """).first() else { return nil }
-        let user = User(id: try row.decode(column: "id", as: UUID.self), email: try row.decode(column: "email", as: String.self),
-                        name: try row.decode(column: "name", as: String.self),
-                        passwordHash: try row.decode(column: "password_hash", as: String.self),
-                        role: try row.decodeRaw("role", as: Role.self),
-                        organisationID: try row.decode(column: "organisation_id", as: UUID.self))
-        user.createdAt = try row.decode(column: "created_at", as: Date?.self)
-        user.$id.exists = true
-        return (user, try row.decode(column: "organisation_name", as: String.self))
+            """, pool: pool) { row in
+            let user = User(id: try row.decode(column: "id", as: UUID.self), email: try row.decode(column: "email", as: String.self),
+                            name: try row.decode(column: "name", as: String.self),
+                            passwordHash: try row.decode(column: "password_hash", as: String.self),
+                            role: try row.decodeRaw("role", as: Role.self),
+                            organisationID: try row.decode(column: "organisation_id", as: UUID.self))
+            user.createdAt = try row.decode(column: "created_at", as: Date?.self)
+            user.$id.exists = true
+            return (user, try row.decode(column: "organisation_name", as: String.self))
+        }
     }
 }

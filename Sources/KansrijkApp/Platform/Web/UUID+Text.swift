@@ -25,3 +25,42 @@ extension UUID {
         }
     }
 }
+
+extension UUID {
+    /// The UUID of 8-4-4-4-12 hex text in either case (how SQLite holds Fluent's ids), without the
+    /// `sscanf` of Foundation's `UUID(uuidString:)` on Linux; other text goes to that parser.
+    init?(hexText text: UnsafeBufferPointer<UInt8>) {
+        guard text.count == 36 else {
+            guard let uuid = UUID(uuidString: String(decoding: text, as: UTF8.self)) else { return nil }
+            self = uuid
+            return
+        }
+        var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let parsed = withUnsafeMutableBytes(of: &bytes) { out -> Bool in
+            var o = 0, i = 0
+            while i < 36 {
+                if i == 8 || i == 13 || i == 18 || i == 23 {
+                    guard text[i] == UInt8(ascii: "-") else { return false }
+                    i += 1
+                    continue
+                }
+                guard let high = Self.nibble(text[i]), let low = Self.nibble(text[i + 1]) else { return false }
+                out[o] = high << 4 | low
+                o += 1
+                i += 2
+            }
+            return true
+        }
+        guard parsed else { return nil }
+        self.init(uuid: bytes)
+    }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
+}

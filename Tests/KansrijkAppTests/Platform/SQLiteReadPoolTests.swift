@@ -1,0 +1,125 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+@testable import KansrijkApp
+
+/// The read pool of the hot paths on SQLite (ADR 0020): rows decode exactly as through SQLKit, a
+/// transaction's reads stay on the transaction, the pool never writes, and kept statements are not
+/// prepared again. On PostgreSQL there is no pool and `readRows` reads through the database.
+@Suite("SQLite read pool")
+struct SQLiteReadPoolTests {
+    /// One row with every kind of value the hot paths read, and a NULL for each optional kind.
+    private static let probe: SQLQueryString = """
+        SELECT id, created_at, email, role, is_active, organisation_id, NULL AS no_text, NULL AS no_date, NULL AS no_uuid, \
+        42 AS answer, 1.5 AS ratio, '["a","b"]' AS list FROM users WHERE email = \(bind: "coordinator@zeist.demo")
+        """
+
+    @Test("every column decodes to what SQLKit's row gives")
+    func decodesAsSQLKit() async throws {
+        try await withApp { app in
+            guard let pool = app.sqliteReads else {
+                #expect(usesPostgres, "SQLite runs with a read pool")
+                return
+            }
+            let sql = try #require(app.db as? any SQLDatabase)
+            // setup: the same row through SQLKit
+            let expected = try #require(try await sql.raw(Self.probe).first())
+
+            // act
+            var rows = 0
+            var id: UUID?, createdAt: Date?, email: String?, role: Role?, active: Bool?, organisation: UUID?
+            var noText: String?? = "x", noDate: Date?? = .now, noUUID: UUID?? = UUID(), noUUIDIsNil = false
+            var answer: Int?, ratio: Double?, list: [String]?, contains = false, nullAsText: (any Error)?, missing: (any Error)?
+            try pool.read(Self.probe, on: sql) { row in
+                rows += 1
+                id = try row.decode(column: "id", as: UUID.self)
+                createdAt = try row.decode(column: "created_at", as: Date?.self)
+                email = try row.decode(column: "email", as: String.self)
+                role = try row.decodeRaw("role", as: Role.self)
+                active = try row.decode(column: "is_active", as: Bool.self)
+                organisation = try row.decode(column: "organisation_id", as: UUID?.self)
+                noText = try row.decode(column: "no_text", as: String?.self)
+                noDate = try row.decode(column: "no_date", as: Date?.self)
+                noUUID = try row.decode(column: "no_uuid", as: UUID?.self)
+                noUUIDIsNil = try row.decodeNil(column: "no_uuid")
+                answer = try row.decode(column: "answer", as: Int.self)
+                ratio = try row.decode(column: "ratio", as: Double.self)
+                list = try row.decode(column: "list", as: [String].self)
+                contains = row.contains(column: "email") && !row.contains(column: "password")
+                do { _ = try row.decode(column: "no_text", as: String.self) } catch { nullAsText = error }
+                do { _ = try row.decode(column: "missing", as: String.self) } catch { missing = error }
+            }
+
+            // check
+            #expect(id == (try expected.decode(column: "id", as: UUID.self)))
+            #expect(createdAt == (try expected.decode(column: "created_at", as: Date?.self)))
+            #expect(email == "coordinator@zeist.demo")
+            #expect(role == (try expected.decodeRaw("role", as: Role.self)))
+            #expect(active == true)
+            #expect(organisation == (try expected.decode(column: "organisation_id", as: UUID?.self)))
+            #expect(noText == .some(nil) && noDate == .some(nil) && noUUID == .some(nil) && noUUIDIsNil)
+            #expect(answer == 42 && ratio == 1.5 && list == ["a", "b"] && contains)
+            #expect(nullAsText != nil && missing != nil)
+            #expect(rows == 1)
+        }
+    }
+
+    @Test("a read inside a transaction sees the transaction's own write; the pool sees it after the commit")
+    func transactionsReadTheirOwnWrites() async throws {
+        try await withApp { app in
+            let pool = app.sqliteReads
+            let query: SQLQueryString = "SELECT name FROM users WHERE email = \(bind: "coordinator@zeist.demo")"
+            // act
+            let (inside, outsideMeanwhile) = try await app.db.transaction { tx in
+                try await (tx as! any SQLDatabase).raw("UPDATE users SET name = 'Tijdelijk' WHERE email = 'coordinator@zeist.demo'").run()
+                let inside = try await tx.readFirst(query, pool: pool) { try $0.decode(column: "name", as: String.self) }
+                let outside = try await app.db.readFirst(query, pool: pool) { try $0.decode(column: "name", as: String.self) }
+                return (inside, outside)
+            }
+            let after = try await app.db.readFirst(query, pool: pool) { try $0.decode(column: "name", as: String.self) }
+
+            // check
+            #expect(inside == "Tijdelijk")
+            #expect(outsideMeanwhile != "Tijdelijk")
+            #expect(after == "Tijdelijk")
+        }
+    }
+
+    @Test("the pool refuses to write, and names SQLite's reason")
+    func refusesWrites() async throws {
+        try await withApp(demo: false) { app in
+            guard let pool = app.sqliteReads else { #expect(usesPostgres); return }
+            #expect(throws: SQLiteReadError.self) { try pool.read("DELETE FROM users", []) { _ in } }
+            #expect(throws: SQLiteReadError.self) { try pool.read("SELECT nonsense FROM", []) { _ in } }
+        }
+    }
+
+    @Test("a kept statement runs again with new values without being prepared again")
+    func keptStatementsAreNotPreparedAgain() async throws {
+        try await withApp { app in
+            guard let pool = app.sqliteReads else { #expect(usesPostgres); return }
+            let user = try #require(try await User.find(email: "coordinator@zeist.demo", on: app.db))
+            // act: the signed-in user's query (a boolean and an id) and a worklist (dates) several times
+            for _ in 0..<3 {
+                _ = try await User.readActive(try user.requireID(), on: app.db, pool: pool)
+                _ = try await Referral.worklist(for: try await CareAccess.load(for: user, on: app.db), incoming: true,
+                                                on: app.db, pool: pool, now: Date())
+            }
+            // check
+            #expect(pool.reprepares() == 0)
+            #expect(pool.statementCount() >= 2)
+        }
+    }
+
+    @Test("an in-memory run keeps its database in a temporary file that is gone after shutdown")
+    func temporaryFileRemoved() async throws {
+        var path: String?
+        try await withApp(demo: false) { app in
+            path = app.sqliteReads?.path
+            if let path { #expect(FileManager.default.fileExists(atPath: path)) } else { #expect(usesPostgres) }
+        }
+        if let path { #expect(!FileManager.default.fileExists(atPath: path)) }
+    }
+}
