@@ -40,6 +40,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.auditWriter = AuditGroupWriter { [unowned app] in app.databases.database(logger: app.logger, on: writerLoop) }
 
     app.views.use(.leaf)
+    app.preparedLayout = PreparedLayout()
     app.leaf.sources = .singleSource(NIOLeafFiles(
         fileio: app.fileio, limits: .default, sandboxDirectory: root, viewDirectory: root + "Resources/Views/"))
     // release builds parse each template once; debug builds re-read them so edits show at once
