@@ -79,4 +79,18 @@ struct SessionReadTests {
             #expect(id.upperHexString == id.uuidString)
         }
     }
+
+    @Test("ids are read back from their text in either case; malformed text is no id")
+    func uuidFromText() {
+        func parse(_ text: String) -> UUID? { Array(text.utf8).withUnsafeBufferPointer { UUID(hexText: $0) } }
+        for _ in 0..<200 {
+            let id = UUID()
+            #expect(parse(id.uuidString) == id)
+            #expect(parse(id.slug) == id)
+        }
+        #expect(parse("E621E1F8-C36C-495A-93FC-0C247A3E6E5G") == nil)
+        #expect(parse("E621E1F8xC36C-495A-93FC-0C247A3E6E5F") == nil)
+        #expect(parse("E621E1F8-C36C-495A-93FC") == nil)
+        #expect(parse("") == nil)
+    }
 }

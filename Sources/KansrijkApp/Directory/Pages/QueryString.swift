@@ -39,7 +39,7 @@ struct QueryString {
             case UInt8(ascii: "%"):
                 // a malformed escape is kept as text, as browsers do
                 let rest = bytes[i...]
-                guard rest.count >= 2, let high = hexValue(rest[i]), let low = hexValue(rest[bytes.index(after: i)]) else {
+                guard rest.count >= 2, let high = rest[i].hexDigitValue, let low = rest[bytes.index(after: i)].hexDigitValue else {
                     decoded.append(byte)
                     continue
                 }
@@ -51,12 +51,15 @@ struct QueryString {
         }
         return String(decoding: decoded, as: UTF8.self)
     }
+}
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+extension UInt8 {
+    /// The value of this byte as a hex digit (either case), or nil.
+    var hexDigitValue: UInt8? {
+        switch self {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): self - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): self - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): self - UInt8(ascii: "A") + 10
         default: nil
         }
     }

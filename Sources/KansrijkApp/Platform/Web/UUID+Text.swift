@@ -44,7 +44,7 @@ extension UUID {
                     i += 1
                     continue
                 }
-                guard let high = Self.nibble(text[i]), let low = Self.nibble(text[i + 1]) else { return false }
+                guard let high = text[i].hexDigitValue, let low = text[i + 1].hexDigitValue else { return false }
                 out[o] = high << 4 | low
                 o += 1
                 i += 2
@@ -53,14 +53,5 @@ extension UUID {
         }
         guard parsed else { return nil }
         self.init(uuid: bytes)
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        default: nil
-        }
     }
 }
