@@ -11,8 +11,9 @@ import Vapor
 /// mapped it anew per transaction (`munmap` was 8 % of a worklist's CPU in `perf`). Fluent's SQLite driver keeps exactly one connection per event loop and
 /// has no hook for new connections, so this runs once on each of them at start-up.
 enum SQLitePragmas {
-    static let statements = ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 5000",
-                             "PRAGMA cache_size = -65536"]
+    /// What every connection sets for itself, the read pool's too (`SQLiteReadConnection`).
+    static let perConnection = ["PRAGMA busy_timeout = 5000", "PRAGMA cache_size = -65536"]
+    static let statements = ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"] + perConnection
 
     static func apply(to app: Application, id: DatabaseID) async throws {
         for eventLoop in app.eventLoopGroup.makeIterator() {

@@ -144,8 +144,8 @@ final class SQLiteReadConnection: @unchecked Sendable {
         // whenever a value it looked at is bound again (every request)
         let qpsg = kansrijk_sqlite_enable_qpsg(UnsafeMutableRawPointer(handle))
         guard qpsg == SQLITE_OK else { defer { close() }; throw error(qpsg) }
-        // as Fluent's connections (`SQLitePragmas`), and never a write from here
-        for pragma in ["PRAGMA busy_timeout = 5000", "PRAGMA cache_size = -65536", "PRAGMA query_only = 1"] {
+        // as Fluent's connections, and never a write from here
+        for pragma in SQLitePragmas.perConnection + ["PRAGMA query_only = 1"] {
             let rc = sqlite_nio_sqlite3_exec(handle, pragma, nil, nil, nil)
             guard rc == SQLITE_OK else { defer { close() }; throw error(rc) }
         }
@@ -171,9 +171,8 @@ final class SQLiteReadConnection: @unchecked Sendable {
         let stmt = statement.handle
         // every parameter is bound anew on each run, so the old values need no clearing
         defer { sqlite_nio_sqlite3_reset(stmt) }
-        let encoder = SQLiteDataEncoder()
         for (i, bind) in binds.enumerated() {
-            let rc = try self.bind(encoder.encode(bind), at: Int32(i + 1), to: stmt)
+            let rc = try self.bind(sqliteEncoder.encode(bind), at: Int32(i + 1), to: stmt)
             guard rc == SQLITE_OK else { throw error(rc) }
         }
         while true {
@@ -224,6 +223,10 @@ final class SQLiteReadConnection: @unchecked Sendable {
     }
 }
 
+/// SQLiteKit's conversions, made once: each makes a JSON coder, which a read should not pay for.
+private let sqliteEncoder = SQLiteDataEncoder()
+private let sqliteDecoder = SQLiteDataDecoder()
+
 /// SQLite's "copy this value now" destructor (the C macro does not reach Swift).
 private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
@@ -253,7 +256,7 @@ struct SQLiteColumnsRow: SQLRow, @unchecked Sendable {
         let isNull = sqlite_nio_sqlite3_column_type(stmt, i) == SQLITE_NULL
         if let value = try shortcut(D.self, i, isNull: isNull) { return value }
         if isNull, let none = (Optional<Any>.none as Any) as? D { return none }
-        return try SQLiteDataDecoder().decode(D.self, from: data(i))
+        return try sqliteDecoder.decode(D.self, from: data(i))
     }
 
     /// The common column types without a decoder; nil when `D` has no shortcut or the value is not
