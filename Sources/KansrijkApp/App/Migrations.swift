@@ -24,5 +24,6 @@ enum KansrijkMigrations {
         app.migrations.add(UpdateCoalitionStoriesAddIsPublic(), UpdateIndicatorsAddEnglish())
         app.migrations.add(CreateCareAccessIndexes())
         app.migrations.add(CreateWorklistOrderIndexes(), CreateCareCoveringIndexes(), CreateListingCoveringIndexes())
+        app.migrations.add(CreateAuditOutbox(), MoveAuditLogToOwnFile())
     }
 }

@@ -106,12 +106,14 @@ extension Request {
 /// of a run "in memory".
 struct SQLiteReadPoolLifecycle: LifecycleHandler {
     let pool: SQLiteReadPool
-    let removesFile: Bool
+    /// The database files of a temporary database (the tests), removed at shutdown.
+    let removesFiles: [String]
 
     func shutdown(_ application: Application) {
         pool.close()
-        guard removesFile else { return }
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: pool.path + suffix) }
+        for path in removesFiles {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
     }
 }
 

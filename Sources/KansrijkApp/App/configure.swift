@@ -91,6 +91,8 @@ extension Application {
     /// empty database, load the directory into memory.
     func prepareForServing() async throws {
         if settings.autoMigrate { try await autoMigrate() }
+        // events a crash left in the outbox join the chain before anything else is logged (ADR 0021)
+        try await AuditOutbox.drain(on: db)
         if settings.loadDemoWhenEmpty, try await Organisation.query(on: db).count() == 0 {
             try await DemoData(password: settings.demoPassword).load(on: self)
         }
@@ -99,12 +101,13 @@ extension Application {
     }
 }
 
-/// SQLite on the file at `path`: Fluent's driver with `SQLitePragmas`, and the read pool of the hot
-/// paths on the same file (ADR 0020).
+/// SQLite on the file at `path`: Fluent's driver with `SQLitePragmas` and the audit chain in a file
+/// of its own beside it (ADR 0021), and the read pool of the hot paths on the main file (ADR 0020).
 private func useSQLite(_ app: Application, path: String, temporary: Bool) async throws {
     app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
-    try await SQLitePragmas.apply(to: app, id: .sqlite)
+    let auditPath = AuditFile.path(besides: path)
+    try await SQLitePragmas.apply(to: app, id: .sqlite, auditPath: auditPath)
     let pool = SQLiteReadPool(path: path)
     app.sqliteReads = pool
-    app.lifecycle.use(SQLiteReadPoolLifecycle(pool: pool, removesFile: temporary))
+    app.lifecycle.use(SQLiteReadPoolLifecycle(pool: pool, removesFiles: temporary ? [path, auditPath] : []))
 }

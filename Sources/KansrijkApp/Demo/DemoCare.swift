@@ -87,7 +87,7 @@ enum DemoCare {
                 try await desk.move(referral, to: status, reason: reason, alternative: nil, by: actor, basis: basis, now: at)
             }
             if story.withdrawConsentAfter {
-                try await db.transaction { db in
+                try await db.auditedTransaction { db in
                     try await consent.withdraw(by: midwife, on: db, now: now.addingTimeInterval(-day))
                     try await AuditLog.record(AuditDraft(action: .update, clientID: client.id, user: midwife, basis: .ownInvolvement,
                                                          what: "consent \(consent.id!.slug) withdrawn"), on: db, now: now.addingTimeInterval(-day))

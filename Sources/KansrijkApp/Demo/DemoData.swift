@@ -31,7 +31,7 @@ struct DemoData {
 
     func load(on app: Application) async throws {
         let hash = try await app.password.async.hash(password)
-        try await app.db.transaction { db in
+        try await app.db.auditedTransaction { db in
             for o in DemoCatalog.organisations {
                 try await Organisation(id: Self.orgID(o.key), name: o.name, kind: o.kind, description: o.description,
                                        municipalityCode: o.municipality,

@@ -11,15 +11,23 @@ struct AuditDraft: Sendable {
     var userEmail: String
     var organisationID: UUID
     var onBehalfOf: String?
-    var basis: AccessBasis?
+    /// `AccessBasis.logValue`, or nil.
+    var basis: String?
     var what: String
 
     init(action: AuditAction, clientID: UUID?, user: User, onBehalfOf: String? = nil, basis: AccessBasis?, what: String) {
+        self.init(action: action, clientID: clientID, userID: user.id ?? UUID(), userEmail: user.email,
+                  organisationID: user.$organisation.id, onBehalfOf: onBehalfOf, basis: basis?.logValue, what: what)
+    }
+
+    /// A draft from stored fields (an entry of the outbox, `AuditOutbox`).
+    init(action: AuditAction, clientID: UUID?, userID: UUID, userEmail: String, organisationID: UUID,
+         onBehalfOf: String?, basis: String?, what: String) {
         self.action = action
         self.clientID = clientID
-        self.userID = user.id ?? UUID()
-        self.userEmail = user.email
-        self.organisationID = user.$organisation.id
+        self.userID = userID
+        self.userEmail = userEmail
+        self.organisationID = organisationID
         self.onBehalfOf = onBehalfOf
         self.basis = basis
         self.what = what
@@ -28,6 +36,13 @@ struct AuditDraft: Sendable {
 
 /// The NEN 7513 access log of the care room: append-only, each entry hashing its own fields and
 /// the previous entry's hash, so any changed or removed entry breaks the chain (`kansrijk audit verify`).
+///
+/// On SQLite the chain lives in a file of its own (`AuditFile`, ADR 0021), so that page views do not
+/// change the main database file (SQLite empties every connection's page cache when the file
+/// changed). A change's event is first written to `audit_outbox` in the main file, inside the
+/// change's transaction, and chained right after the commit (`Database.auditedTransaction`,
+/// `drainOutbox`). On PostgreSQL the chain is a table of the one database and a change's event is
+/// chained inside the change's transaction.
 enum AuditLog {
     /// The `previous_hash` of the first entry.
     static let genesis = String(repeating: "0", count: 64)
@@ -36,11 +51,13 @@ enum AuditLog {
     /// it outside one, and then the event is written in a short transaction of its own, on SQLite
     /// together with the other page views of the moment when a `writer` is given (`AuditGroupWriter`).
     static func record(_ draft: AuditDraft, on db: any Database, now: Date, writer: AuditGroupWriter? = nil) async throws {
-        if !db.inTransaction, let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" {
-            if let writer {
+        if let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" {
+            if db.inTransaction {
+                try await AuditOutbox.enqueue(draft, at: now, on: sql)
+            } else if let writer {
                 try await writer.append(draft, at: now, on: db)
             } else {
-                try await chainGate.run { try await appendImmediate([(draft, now)], on: db) }
+                try await chainGate.run { try await appendGroup([(UUID(), draft, now)], on: db) }
             }
             return
         }
@@ -53,31 +70,39 @@ enum AuditLog {
         try await append(draft, on: db, now: now)
     }
 
-    /// Read events on SQLite, one group at a time per process (`chainGate`, `AuditGroupWriter`), in a
-    /// `BEGIN IMMEDIATE` transaction on one connection: it takes SQLite's write lock before reading
-    /// the end of the chain, so the read and the inserts cannot interleave with another writer (another
-    /// process too) and never retry. (Fluent's own transactions begin deferred.) Waiting happens in
-    /// the gate, not in SQLite's busy handler, so concurrent page views neither spin nor deadlock:
-    /// nothing waits for the gate while holding a database lock. The events are chained in order and
-    /// inserted with one statement, without Fluent's models.
-    static func appendImmediate(_ drafts: [(AuditDraft, Date)], on db: any Database) async throws {
+    /// Events on SQLite, one group at a time per process (`chainGate`, `AuditGroupWriter`), chained
+    /// and inserted with one statement, without Fluent's models, in a transaction of the chain
+    /// (`chainTransaction`). Waiting happens in the gate, not in SQLite's busy handler, so concurrent
+    /// page views neither spin nor deadlock: nothing waits for the gate while holding a database lock.
+    static func appendGroup(_ entries: [(id: UUID, draft: AuditDraft, at: Date)], on db: any Database) async throws {
         try await db.withConnection { conn in
             guard let sql = conn as? any SQLDatabase else { throw Abort(.internalServerError) }
-            try await sql.raw("BEGIN IMMEDIATE").run()
-            do {
-                try await insert(drafts, on: sql)
-                try await sql.raw("COMMIT").run()
-            } catch {
-                try? await sql.raw("ROLLBACK").run()
-                throw error
-            }
+            try await chainTransaction(on: sql) { try await insert(entries, on: sql) }
+        }
+    }
+
+    /// `body` in a transaction on the connection `sql` (SQLite) that holds the write lock of the
+    /// chain's file from its first statement, rolled back when `body` throws. The lock is taken by a
+    /// write that changes nothing, before the end of the chain is read, so the read and the inserts
+    /// cannot interleave with another writer (another process too) and never retry. Unlike
+    /// `BEGIN IMMEDIATE`, which locks every attached file, it leaves the main file to the changes.
+    static func chainTransaction(on sql: any SQLDatabase, _ body: () async throws -> Void) async throws {
+        try await sql.raw("BEGIN").run()
+        do {
+            try await sql.raw("UPDATE audit_events SET sequence = sequence WHERE 0 = 1").run()
+            try await body()
+            try await sql.raw("COMMIT").run()
+        } catch {
+            try? await sql.raw("ROLLBACK").run()
+            throw error
         }
     }
 
     /// Reads the end of the chain and inserts the events after it, chained in order, with one
     /// statement and without Fluent's models. The caller holds the chain (a write lock or an
     /// advisory lock) for its transaction.
-    private static func insert(_ drafts: [(AuditDraft, Date)], on sql: any SQLDatabase) async throws {
+    static func insert(_ entries: [(id: UUID, draft: AuditDraft, at: Date)], on sql: any SQLDatabase) async throws {
+        guard !entries.isEmpty else { return }
         let head = try await sql.raw("SELECT sequence, hash FROM audit_events ORDER BY sequence DESC LIMIT 1").first()
         var sequence = try head?.decode(column: "sequence", as: Int.self) ?? 0
         var previous = try head?.decode(column: "hash", as: String.self) ?? genesis
@@ -85,12 +110,12 @@ enum AuditLog {
             INSERT INTO audit_events (id, sequence, occurred_at, action, client_id, user_id, user_email, organisation_id, \
             on_behalf_of, basis, what, previous_hash, hash) VALUES\u{20}
             """
-        for (index, (draft, now)) in drafts.enumerated() {
+        for (index, (id, draft, now)) in entries.enumerated() {
             sequence += 1
             let event = AuditEvent(draft, sequence: sequence, at: now, previousHash: previous)
             previous = event.hash
             let values: [any Encodable & Sendable] = [
-                UUID(), event.sequence, event.occurredAt, event.action.rawValue, event.clientID, event.userID, event.userEmail,
+                id, event.sequence, event.occurredAt, event.action.rawValue, event.clientID, event.userID, event.userEmail,
                 event.organisationID, event.onBehalfOf, event.basis, event.what, event.previousHash, event.hash,
             ]
             insert.appendLiteral(index == 0 ? "(" : ", (")
@@ -100,25 +125,19 @@ enum AuditLog {
         try await sql.raw(insert).run()
     }
 
-    private static let chainGate = AsyncGate()
+    static let chainGate = AsyncGate()
 
     private static func append(_ draft: AuditDraft, on db: any Database, now: Date) async throws {
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the audit log needs an SQL database") }
-        try await insert([(draft, now)], on: sql)
+        try await insert([(UUID(), draft, now)], on: sql)
     }
 
     /// Holds the end of the chain until the caller's transaction ends, so no other writer extends
-    /// the same last entry. PostgreSQL: a transaction-scoped advisory lock. SQLite: the database's
-    /// write lock, taken by a write that changes nothing before the end of the chain is read (Fluent
-    /// begins transactions deferred; reading first and writing later would fail with "database is
-    /// locked" when another connection commits in between).
+    /// the same last entry: on PostgreSQL a transaction-scoped advisory lock. (SQLite never chains
+    /// inside a change's transaction: `AuditOutbox`.)
     private static func lockChain(on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
-        switch sql.dialect.name {
-        case "postgresql": try await sql.raw("SELECT pg_advisory_xact_lock(7513)").run()
-        case "sqlite": try await sql.raw("UPDATE audit_events SET sequence = sequence WHERE 0 = 1").run()
-        default: break
-        }
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT pg_advisory_xact_lock(7513)").run()
     }
 
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
@@ -162,7 +181,7 @@ extension AuditEvent {
         userEmail = draft.userEmail
         organisationID = draft.organisationID
         onBehalfOf = draft.onBehalfOf
-        basis = draft.basis?.logValue
+        basis = draft.basis
         what = draft.what
         self.previousHash = previousHash
         hash = AuditLog.hash(of: self)

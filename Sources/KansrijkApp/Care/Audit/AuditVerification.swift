@@ -9,7 +9,9 @@ enum AuditVerification {
         case broken(sequence: Int, problem: String)
     }
 
+    /// Chains the events still in the outbox first (`AuditOutbox`), so the walk covers every committed event.
     static func verify(on db: any Database, pageSize: Int = 5000) async throws -> Outcome {
+        try await AuditOutbox.drain(on: db)
         var expected = 1
         var previous = AuditLog.genesis
         while true {

@@ -12,6 +12,7 @@ struct AuditHead: Sendable, Equatable {
 
     /// The last entry of the chain now, or nil for an empty log.
     static func current(on db: any Database, now: Date) async throws -> AuditHead? {
+        try await AuditOutbox.drain(on: db)
         guard let last = try await AuditEvent.query(on: db).sort(\.$sequence, .descending).first() else { return nil }
         return AuditHead(sequence: last.sequence, hash: last.hash, seenAt: now)
     }

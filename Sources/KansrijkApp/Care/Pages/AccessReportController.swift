@@ -23,6 +23,7 @@ struct AccessReportController: RouteCollection {
         let (client, basis) = try await req.careClient(access, now: now)
         // the report shows this very look as well
         try await req.audit(.read, client: client.id, basis: basis, what: "access report", now: now)
+        try await AuditOutbox.drain(on: req.db)
         let events = try await AuditEvent.query(on: req.db).filter(\.$clientID == client.id).sort(\.$occurredAt, .descending).sort(\.$sequence, .descending).all()
         let orgIDs = Array(Set(events.map(\.organisationID)))
         let orgs = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: req.db).filter(\.$id ~~ orgIDs).all().map { ($0.id!, $0.name) })

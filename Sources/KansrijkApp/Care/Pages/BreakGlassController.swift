@@ -59,7 +59,7 @@ struct BreakGlassController: RouteCollection {
         }
         let clientID = try client.requireID()
         if try await access.basis(for: clientID, on: req.db, now: now) == nil {
-            try await req.db.transaction { db in
+            try await req.db.auditedTransaction { db in
                 let grant = BreakGlassAccess(clientID: clientID, userID: try user.requireID(), organisationID: user.$organisation.id,
                                              reason: reason, now: now)
                 try await grant.create(on: db)

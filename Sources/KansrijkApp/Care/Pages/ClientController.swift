@@ -57,7 +57,7 @@ struct ClientController: RouteCollection {
         let (_, access) = try await req.careAccess()
         let now = Date()
         let (client, basis) = try await req.careClient(access, now: now)
-        try await req.db.transaction { db in
+        try await req.db.auditedTransaction { db in
             client.closedAt = client.closedAt == nil ? now : nil
             try await client.save(on: db)
             try await req.audit(.update, client: client.id, basis: basis, what: client.closedAt == nil ? "client reopened" : "client closed", on: db, now: now)
@@ -87,7 +87,7 @@ extension Request {
 /// Writing client records the same way from pages, the demo and the benchmark generator.
 enum ClientRecords {
     static func create(_ v: ClientForm.Valid, by user: User, on db: any Database, now: Date) async throws -> CareClient {
-        try await db.transaction { db in
+        try await db.auditedTransaction { db in
             let client = CareClient(code: try await CareClient.freshCode(on: db), name: v.name, birthDate: v.birthDate,
                                     municipalityCode: v.municipalityCode, expectedBirthDate: v.expectedBirthDate,
                                     actualBirthDate: v.actualBirthDate, language: v.language, createdByOrganisationID: user.$organisation.id)

@@ -57,7 +57,7 @@ struct ConsentController: RouteCollection {
         guard let id = req.parameters.get("consent", as: UUID.self), let consent = try await Consent.find(id, on: req.db),
               consent.$client.id == client.id else { throw PageError.notFound }
         if consent.withdrawnAt == nil {
-            try await req.db.transaction { db in
+            try await req.db.auditedTransaction { db in
                 try await consent.withdraw(by: user, on: db, now: now)
                 try await req.audit(.update, client: client.id, basis: basis, what: "consent \(id.slug) withdrawn", on: db, now: now)
             }
@@ -92,7 +92,7 @@ enum ConsentRecords {
     @discardableResult
     static func record(_ v: ClientConsentForm.Valid, client: CareClient, basis: AccessBasis, by user: User,
                        on db: any Database, now: Date) async throws -> Consent {
-        try await db.transaction { db in
+        try await db.auditedTransaction { db in
             let consent = Consent(clientID: try client.requireID(), givenBy: v.givenBy, purposes: v.purposes, validFrom: v.validFrom,
                                   validUntil: v.validUntil, recordedHow: v.recordedHow, recordedByID: try user.requireID())
             try await consent.create(on: db)

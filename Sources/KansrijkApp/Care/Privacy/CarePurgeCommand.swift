@@ -45,7 +45,7 @@ struct CareCommand: AsyncCommand {
             }
             // inside a transaction: what the event adds to a change that commits anyway
             let inside = try await clock.measure {
-                try await app.db.transaction { db in
+                try await app.db.auditedTransaction { db in
                     for _ in 0..<writes { try await AuditLog.record(draft, on: db, now: Date()) }
                 }
             }

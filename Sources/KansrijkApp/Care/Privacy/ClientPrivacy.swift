@@ -62,7 +62,7 @@ enum ClientPrivacy {
     static func purge(retentionDays: Int, admin: User, on db: any Database, now: Date) async throws -> Int {
         let clients = try await expired(retentionDays: retentionDays, on: db, now: now)
         for client in clients {
-            try await db.transaction { db in
+            try await db.auditedTransaction { db in
                 try await erase(client, on: db)
                 try await AuditLog.record(AuditDraft(action: .erase, clientID: client.id, user: admin, basis: .administration,
                                                      what: "retention: removed \(retentionDays) days after closing"), on: db, now: now)

@@ -29,7 +29,9 @@ struct PrivacyController: RouteCollection {
         let now = Date()
         let form = try req.content.decode(Form.self)
         guard let client = try await find(form.code, on: req.db) else { return try await refuse(req, form, CareMessages(english: req.isEnglish).unknownCode) }
-        let data = try await req.db.transaction { db in
+        // events of earlier changes that are still on their way into the chain belong in the export
+        try await AuditOutbox.drain(on: req.db)
+        let data = try await req.db.auditedTransaction { db in
             let export = try await ClientPrivacy.export(client, on: db, now: now)
             try await req.audit(.export, client: client.id, basis: .administration, what: "export (right of access)", on: db, now: now)
             let encoder = JSONEncoder()
@@ -49,7 +51,7 @@ struct PrivacyController: RouteCollection {
         let form = try req.content.decode(Form.self)
         guard let client = try await find(form.code, on: req.db) else { return try await refuse(req, form, CareMessages(english: req.isEnglish).unknownCode) }
         guard FormInput.text(form.confirm)?.uppercased() == client.code else { return try await refuse(req, form, req.t("privacy.erase.confirm.wrong")) }
-        try await req.db.transaction { db in
+        try await req.db.auditedTransaction { db in
             try await ClientPrivacy.erase(client, on: db)
             try await req.audit(.erase, client: client.id, basis: .administration, what: "erasure (right to erasure)", on: db, now: now)
         }

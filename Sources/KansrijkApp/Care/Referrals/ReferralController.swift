@@ -82,7 +82,7 @@ struct ReferralController: RouteCollection {
         let (user, access) = try await req.careAccess()
         let now = Date()
         let (referral, client, basis) = try await load(req, access: access, now: now)
-        try await req.db.transaction { db in
+        try await req.db.auditedTransaction { db in
             try await CareNotification.query(on: db).filter(\.$userID == user.id!).filter(\.$referralID == referral.id!)
                 .filter(\.$readAt == nil).set(\.$readAt, to: now).update()
             try await req.audit(.read, client: client.id, basis: basis, what: "referral \(referral.id!.slug)", on: db, now: now)

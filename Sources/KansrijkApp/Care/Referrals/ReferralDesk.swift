@@ -48,7 +48,7 @@ struct ReferralDesk {
         guard let consent = try await Consent.active(client: clientID, organisation: r.organisationID, purpose: .refer, at: now, on: db) else {
             throw Refusal.noConsent(organisation: r.organisationName)
         }
-        return try await db.transaction { db in
+        return try await db.auditedTransaction { db in
             let referral = Referral()
             referral.$client.id = clientID
             referral.$referringOrganisation.id = user.$organisation.id
@@ -84,7 +84,7 @@ struct ReferralDesk {
         }
         let from = referral.status
         let id = try referral.requireID()
-        try await db.transaction { db in
+        try await db.auditedTransaction { db in
             referral.status = to
             referral.statusChangedAt = now
             referral.statusReason = reason.flatMap(FormInput.text)

@@ -6,7 +6,7 @@ enum MDORecords {
     /// Plans a meeting; the organiser's own organisation always takes part.
     static func plan(title: String, startsAt: Date, location: String, participants: [UUID], by user: User, on db: any Database) async throws -> MDOMeeting {
         let meeting = MDOMeeting(title: title, startsAt: startsAt, location: location, organiserID: user.$organisation.id)
-        try await db.transaction { db in
+        try await db.auditedTransaction { db in
             try await meeting.create(on: db)
             for org in Set(participants).union([user.$organisation.id]) {
                 try await MDOParticipant(meetingID: meeting.requireID(), organisationID: org).create(on: db)
@@ -25,7 +25,7 @@ enum MDORecords {
         let consentID = try consent.requireID()
         let mdoCase = MDOCase(meetingID: try meeting.requireID(), clientID: clientID, presentedByID: user.$organisation.id,
                               consentID: consentID, question: question)
-        try await db.transaction { db in
+        try await db.auditedTransaction { db in
             try await mdoCase.create(on: db)
             for org in participants.intersection(covered) where org != user.$organisation.id {
                 try await ClientInvolvement.add(client: clientID, organisation: org, reason: .mdo, consent: consentID, on: db, now: now)

@@ -47,7 +47,7 @@ extension MDOController {
             c.advice = advice
             c.decision = decision
             let basis = try await scope.basis(for: c, on: req.db)
-            try await req.db.transaction { db in
+            try await req.db.auditedTransaction { db in
                 try await c.save(on: db)
                 try await scope.audit(.update, clientID: c.$client.id, basis: basis, "advice and decision of case \(id.slug)", on: db)
             }
@@ -70,7 +70,7 @@ extension MDOController {
         case .success(let v):
             let pointCase = v.caseID.flatMap { id in cases.first { $0.id == id } }
             let basis = if let pointCase { try await scope.basis(for: pointCase, on: req.db) } else { AccessBasis?.none }
-            try await req.db.transaction { db in
+            try await req.db.auditedTransaction { db in
                 let point = MDOActionPoint(meetingID: scope.id, caseID: v.caseID, text: v.text, ownerOrganisationID: v.ownerID,
                                            ownerPerson: v.person, dueOn: v.dueOn)
                 try await point.create(on: db)
@@ -97,7 +97,7 @@ extension MDOController {
         case .success(let day):
             if point.doneOn == nil {
                 point.doneOn = day
-                try await req.db.transaction { db in
+                try await req.db.auditedTransaction { db in
                     try await point.save(on: db)
                     try await scope.audit(.update, clientID: clientID, basis: basis, "action point \(id.slug) closed", on: db)
                 }

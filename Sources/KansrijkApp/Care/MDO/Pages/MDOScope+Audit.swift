@@ -25,7 +25,7 @@ extension MDOScope {
             entries.append((c.$client.id, basis, c.client.code))
         }
         let events = entries
-        try await db.transaction { db in
+        try await db.auditedTransaction { db in
             if events.isEmpty { try await audit(action, clientID: nil, basis: nil, "\(what), no cases", on: db) }
             for (clientID, basis, code) in events {
                 try await audit(action, clientID: clientID, basis: basis, "\(what), case \(code)", on: db)

@@ -12,7 +12,7 @@ enum ScreeningRecords {
         let screening = Screening(clientID: try client.requireID(), organisationID: user.$organisation.id, createdByID: userID,
                                   instrumentID: try instrument.requireID(), mode: .together, status: .completed, submissionKey: key)
         screening.complete(valid, definition: definition, by: userID, now: now)
-        try await db.transaction { db in
+        try await db.auditedTransaction { db in
             try await screening.create(on: db)
             try await AuditLog.record(AuditDraft(action: .create, clientID: client.id, user: user, basis: basis,
                                                  what: "screening \(screening.id!.slug) completed together"), on: db, now: now)
@@ -25,7 +25,7 @@ enum ScreeningRecords {
                          key: String, on db: any Database, now: Date) async throws -> (Screening, String) {
         let screening = Screening(clientID: try client.requireID(), organisationID: user.$organisation.id, createdByID: try user.requireID(),
                                   instrumentID: try instrument.requireID(), mode: .parentLink, status: .waitingForParent, submissionKey: key)
-        let token = try await db.transaction { db -> String in
+        let token = try await db.auditedTransaction { db -> String in
             try await screening.create(on: db)
             let token = try await ScreeningLink.issue(for: screening.requireID(), on: db, now: now)
             try await AuditLog.record(AuditDraft(action: .create, clientID: client.id, user: user, basis: basis,
@@ -39,7 +39,7 @@ enum ScreeningRecords {
     /// used in the meantime (a double click, the back button), and nothing is written then.
     static func submitByParent(_ answers: [String: String], note: String?, link: ScreeningLink, screening: Screening,
                                definition: InstrumentDefinition, on db: any Database, now: Date) async throws -> Bool {
-        try await db.transaction { db -> Bool in
+        try await db.auditedTransaction { db -> Bool in
             guard let fresh = try await ScreeningLink.query(on: db).filter(\.$id == link.requireID()).filter(\.$usedAt == nil).first(),
                   fresh.state(at: now) == .open else { return false }
             fresh.usedAt = now

@@ -35,7 +35,7 @@ extension ScreeningController {
             req.flash(req.t("screening.link.notneeded"))
             return req.redirect(to: "\(scope.base)/signaleren/\(s.id!.slug)")
         }
-        let token = try await req.db.transaction { db -> String in
+        let token = try await req.db.auditedTransaction { db -> String in
             try await ScreeningLink.query(on: db).filter(\.$screening.$id == s.requireID()).filter(\.$usedAt == nil)
                 .set(\.$expiresAt, to: scope.now).update()
             let token = try await ScreeningLink.issue(for: s.requireID(), on: db, now: scope.now)

@@ -83,7 +83,7 @@ extension ScreeningController {
             return try await req.view.render("care/screening", page).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let valid):
             s.complete(valid, definition: definition, by: scope.access.userID, now: scope.now)
-            try await req.db.transaction { db in
+            try await req.db.auditedTransaction { db in
                 try await ScreeningLink.query(on: db).filter(\.$screening.$id == s.requireID()).filter(\.$usedAt == nil)
                     .set(\.$expiresAt, to: scope.now).update()
                 try await s.save(on: db)

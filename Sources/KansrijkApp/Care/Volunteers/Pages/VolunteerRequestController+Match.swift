@@ -59,7 +59,7 @@ extension VolunteerRequestController {
         if let day, let match, day < match.startOn { errors["e_on"] = vm.beforeStart }
         let reason = FormInput.limited(form.note, "e_note", max: 1000, required: true, &errors, m)
         guard errors.isEmpty, let match, let day, let reason else { return try await refuse(req, v, errors) }
-        try await req.db.transaction { db in
+        try await req.db.auditedTransaction { db in
             match.endOn = day
             match.endReason = reason
             try await match.save(on: db)
