@@ -41,15 +41,7 @@ struct CreateAuditEvents: AsyncMigration {
         try await database.schema(AuditEvent.schema)
             .id()
             .field("sequence", .int, .required)
-            .field("occurred_at", .datetime, .required)
-            .field("action", .string, .required)
-            .field("client_id", .uuid)
-            .field("user_id", .uuid, .required)
-            .field("user_email", .string, .required)
-            .field("organisation_id", .uuid, .required)
-            .field("on_behalf_of", .string)
-            .field("basis", .string)
-            .field("what", .string, .required)
+            .auditEventFields()
             .field("previous_hash", .string, .required)
             .field("hash", .string, .required)
             .unique(on: "sequence")
@@ -58,5 +50,21 @@ struct CreateAuditEvents: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(AuditEvent.schema).delete()
+    }
+}
+
+extension SchemaBuilder {
+    /// What an audit event says, without its place in the chain: the chain's table and the outbox
+    /// (`AuditOutbox`) have these columns in this order.
+    func auditEventFields() -> SchemaBuilder {
+        field("occurred_at", .datetime, .required)
+            .field("action", .string, .required)
+            .field("client_id", .uuid)
+            .field("user_id", .uuid, .required)
+            .field("user_email", .string, .required)
+            .field("organisation_id", .uuid, .required)
+            .field("on_behalf_of", .string)
+            .field("basis", .string)
+            .field("what", .string, .required)
     }
 }

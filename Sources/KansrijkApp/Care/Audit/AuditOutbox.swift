@@ -89,15 +89,7 @@ struct CreateAuditOutbox: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(AuditOutbox.schema)
             .id()
-            .field("occurred_at", .datetime, .required)
-            .field("action", .string, .required)
-            .field("client_id", .uuid)
-            .field("user_id", .uuid, .required)
-            .field("user_email", .string, .required)
-            .field("organisation_id", .uuid, .required)
-            .field("on_behalf_of", .string)
-            .field("basis", .string)
-            .field("what", .string, .required)
+            .auditEventFields()
             .create()
     }
 
