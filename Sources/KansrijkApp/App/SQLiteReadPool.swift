@@ -232,6 +232,19 @@ private let sqliteDecoder = SQLiteDataDecoder()
 /// SQLite's "copy this value now" destructor (the C macro does not reach Swift).
 private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+/// The column types `SQLiteColumnsRow` reads without a decoder, by the identity of their metatype.
+private enum ColumnKind {
+    case string, optionalString, uuid, optionalUUID, date, optionalDate, int, optionalInt, bool, optionalBool
+
+    static let known: [ObjectIdentifier: ColumnKind] = [
+        ObjectIdentifier(String.self): .string, ObjectIdentifier(String?.self): .optionalString,
+        ObjectIdentifier(UUID.self): .uuid, ObjectIdentifier(UUID?.self): .optionalUUID,
+        ObjectIdentifier(Date.self): .date, ObjectIdentifier(Date?.self): .optionalDate,
+        ObjectIdentifier(Int.self): .int, ObjectIdentifier(Int?.self): .optionalInt,
+        ObjectIdentifier(Bool.self): .bool, ObjectIdentifier(Bool?.self): .optionalBool,
+    ]
+}
+
 /// A prepared statement with its columns' names and the index of each name.
 struct PreparedRead {
     let handle: OpaquePointer
@@ -262,32 +275,40 @@ struct SQLiteColumnsRow: SQLRow, @unchecked Sendable {
     }
 
     /// The common column types without a decoder; nil when `D` has no shortcut or the value is not
-    /// in the usual form (the decoder then decides).
+    /// in the usual form (the decoder then decides). `D` is compared by identity with the types
+    /// known here (no dynamic casts: a row is decoded through the `SQLRow` existential, where `D`
+    /// is not specialised), and the value is handed back as what `D` is then known to be.
     private func shortcut<D>(_ type: D.Type, _ i: Int32, isNull: Bool) throws -> D? {
         let stmt = statement.handle
-        switch type {
-        case is String.Type, is String?.Type:
-            if isNull { return type == String?.self ? (String?.none as? D) : nil }
-            return text(i) as? D
-        case is UUID.Type, is UUID?.Type:
-            if isNull { return type == UUID?.self ? (UUID?.none as? D) : nil }
+        let id = ObjectIdentifier(type)
+        let kind = ColumnKind.known[id]
+        switch kind {
+        case .string?:
+            return isNull ? nil : unsafeBitCast(text(i), to: D.self)
+        case .optionalString?:
+            return unsafeBitCast(isNull ? String?.none : text(i), to: D.self)
+        case .uuid?, .optionalUUID?:
+            if isNull { return kind == .optionalUUID ? unsafeBitCast(UUID?.none, to: D.self) : nil }
             guard let uuid = uuid(i) else { return nil }
-            return uuid as? D
-        case is Date.Type, is Date?.Type:
-            if isNull { return type == Date?.self ? (Date?.none as? D) : nil }
-            let kind = sqlite_nio_sqlite3_column_type(stmt, i)
-            guard kind == SQLITE_FLOAT || kind == SQLITE_INTEGER else { return nil }
+            return kind == .uuid ? unsafeBitCast(uuid, to: D.self) : unsafeBitCast(UUID?.some(uuid), to: D.self)
+        case .date?, .optionalDate?:
+            if isNull { return kind == .optionalDate ? unsafeBitCast(Date?.none, to: D.self) : nil }
+            let stored = sqlite_nio_sqlite3_column_type(stmt, i)
+            guard stored == SQLITE_FLOAT || stored == SQLITE_INTEGER else { return nil }
             let seconds = sqlite_nio_sqlite3_column_double(stmt, i) - Date.timeIntervalBetween1970AndReferenceDate
-            return Date(timeIntervalSinceReferenceDate: (seconds * 1e6).rounded() / 1e6) as? D
-        case is Int.Type, is Int?.Type:
-            if isNull { return type == Int?.self ? (Int?.none as? D) : nil }
+            let date = Date(timeIntervalSinceReferenceDate: (seconds * 1e6).rounded() / 1e6)
+            return kind == .date ? unsafeBitCast(date, to: D.self) : unsafeBitCast(Date?.some(date), to: D.self)
+        case .int?, .optionalInt?:
+            if isNull { return kind == .optionalInt ? unsafeBitCast(Int?.none, to: D.self) : nil }
             guard sqlite_nio_sqlite3_column_type(stmt, i) == SQLITE_INTEGER else { return nil }
-            return Int(sqlite_nio_sqlite3_column_int64(stmt, i)) as? D
-        case is Bool.Type, is Bool?.Type:
-            if isNull { return type == Bool?.self ? (Bool?.none as? D) : nil }
+            let value = Int(sqlite_nio_sqlite3_column_int64(stmt, i))
+            return kind == .int ? unsafeBitCast(value, to: D.self) : unsafeBitCast(Int?.some(value), to: D.self)
+        case .bool?, .optionalBool?:
+            if isNull { return kind == .optionalBool ? unsafeBitCast(Bool?.none, to: D.self) : nil }
             guard sqlite_nio_sqlite3_column_type(stmt, i) == SQLITE_INTEGER else { return nil }
-            return (sqlite_nio_sqlite3_column_int64(stmt, i) != 0) as? D
-        default:
+            let value = sqlite_nio_sqlite3_column_int64(stmt, i) != 0
+            return kind == .bool ? unsafeBitCast(value, to: D.self) : unsafeBitCast(Bool?.some(value), to: D.self)
+        case nil:
             return nil
         }
     }
