@@ -25,5 +25,6 @@ enum KansrijkMigrations {
         app.migrations.add(CreateCareAccessIndexes())
         app.migrations.add(CreateWorklistOrderIndexes(), CreateCareCoveringIndexes(), CreateListingCoveringIndexes())
         app.migrations.add(CreateAuditOutbox(), MoveAuditLogToOwnFile())
+        app.migrations.add(CreateOrganisationNamesIndex())
     }
 }

@@ -25,6 +25,22 @@ struct CreateListingCoveringIndexes: AsyncMigration {
     }
 }
 
+/// A worklist row reads the name of the organisation on the other side of its referral: with the
+/// name in the id's index, one B-tree search instead of two (see `CreateListingCoveringIndexes`).
+struct CreateOrganisationNamesIndex: AsyncMigration {
+    static let name = "organisations_names"
+
+    func prepare(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.create(index: Self.name).on(Organisation.schema).column("id").column("name").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.drop(index: Self.name).run()
+    }
+}
+
 /// `INDEXED BY index` on SQLite, nothing on other databases: the index a query must use where
 /// SQLite's planner would take a worse one (see `CreateListingCoveringIndexes`).
 struct SQLiteIndexHint: SQLExpression {

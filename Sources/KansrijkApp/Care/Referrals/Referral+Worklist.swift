@@ -36,18 +36,22 @@ extension Referral {
     /// decoded column by column into `WorklistRow` (Fluent's models decode through reflection, which
     /// was a fifth of a worklist's CPU): the access rule is a correlated subquery, the organisation,
     /// date and id come in order from the `care_referrals_receiving_order` / `_referring_order` indexes, the
-    /// client's code and name from the `care_clients_listing` index, the organisation names from joins; one row more than a page says whether there is a
+    /// client's code and name from the `care_clients_listing` index, the other organisation's name from
+    /// the `organisations_names` index and the own one's once per page; one row more than a page says whether there is a
     /// next one. Through `pool` (SQLite's read pool) when given.
     static func worklist(for access: CareAccess, incoming: Bool, page: Int = 1, pageSize: Int = worklistPageSize,
                          on db: any Database, pool: SQLiteReadPool? = nil, now: Date) async throws -> WorklistSlice {
         let page = max(1, page)
         let side: SQLQueryString = incoming ? "r.receiving_organisation_id" : "r.referring_organisation_id"
+        let other: SQLQueryString = incoming ? "r.referring_organisation_id" : "r.receiving_organisation_id"
+        // the own organisation's name once for the page (an uncorrelated subquery), the other side's per row
+        let own: SQLQueryString = "(SELECT name FROM organisations WHERE id = \(bind: access.organisationID))"
+        let names: SQLQueryString = incoming ? "o.name AS referring_name, \(own) AS receiving_name" : "\(own) AS referring_name, o.name AS receiving_name"
         let query: SQLQueryString = """
             SELECT r.id, r.status, r.requested_at, r.status_changed_at, r.first_contact_at, r.alternative, r.service_id, \
-            r.service_name, c.code AS client_code, c.name AS client_name, sender.name AS referring_name, receiver.name AS receiving_name \
+            r.service_name, c.code AS client_code, c.name AS client_name, \(names) \
             FROM care_referrals r JOIN care_clients c \(SQLiteIndexHint(CreateListingCoveringIndexes.clients)) ON c.id = r.client_id \
-            JOIN organisations sender ON sender.id = r.referring_organisation_id \
-            JOIN organisations receiver ON receiver.id = r.receiving_organisation_id \
+            JOIN organisations o \(SQLiteIndexHint(CreateOrganisationNamesIndex.name)) ON o.id = \(other) \
             WHERE \(side) = \(bind: access.organisationID) AND \(access.visibleCondition(SQLColumn("client_id", table: "r"), now: now)) \
             ORDER BY r.requested_at DESC, r.id DESC LIMIT \(literal: pageSize + 1) OFFSET \(literal: (page - 1) * pageSize)
             """
