@@ -12,7 +12,9 @@ import Vapor
 /// has no hook for new connections, so this runs once on each of them at start-up.
 enum SQLitePragmas {
     /// What every connection sets for itself, the read pool's too (`SQLiteReadConnection`).
-    static let perConnection = ["PRAGMA busy_timeout = 5000", "PRAGMA cache_size = -65536"]
+    static let perConnection = ["PRAGMA busy_timeout = 5000", "PRAGMA cache_size = \(cacheSize)"]
+    /// 64 MiB of page cache per connection and file (a negative size counts KiB).
+    static let cacheSize = -65536
     static let statements = ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"] + perConnection
 
     /// Sets the pragmas on each of Fluent's connections and attaches the audit file at `auditPath` (`AuditFile`).

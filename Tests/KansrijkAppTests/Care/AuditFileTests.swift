@@ -45,6 +45,8 @@ struct AuditFileTests {
             #expect(try await count("audit_events", on: app.db) == 2)
             let mode = try await sql.raw("PRAGMA audit.journal_mode").first()?.decode(column: "journal_mode", as: String.self)
             #expect(mode == "wal")
+            let cache = try await sql.raw("PRAGMA audit.cache_size").first()?.decode(column: "cache_size", as: Int.self)
+            #expect(cache == SQLitePragmas.cacheSize)
 
             // and a change does change the main file (the control: the counter works)
             let change = AuditDraft(action: .update, clientID: UUID(), user: user, basis: .ownInvolvement, what: "client closed")

@@ -23,6 +23,8 @@ enum AuditFile {
         if attached == nil { try await sql.raw("ATTACH DATABASE \(bind: path) AS \(unsafeRaw: schema)").run() }
         try await sql.raw("PRAGMA \(unsafeRaw: schema).journal_mode = WAL").run()
         try await sql.raw("PRAGMA \(unsafeRaw: schema).synchronous = NORMAL").run()
+        // the main file's page cache size: each insert reaches random pages of the id and client indexes
+        try await sql.raw("PRAGMA \(unsafeRaw: schema).cache_size = \(unsafeRaw: String(SQLitePragmas.cacheSize))").run()
     }
 }
 
