@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
@@ -19,11 +20,11 @@ struct SQLReadSessions: SessionDriver {
         guard let pool = request.sqliteReads else {
             return sql.raw(query).first().flatMapThrowing { row in try row?.decode(column: "data", as: SessionData.self) }
         }
-        // on SQLite read at once on this event loop (`SQLiteReadPool`)
+        // on SQLite read at once on this event loop (`SQLiteReadPool`), the stored JSON decoded once per content
         return request.eventLoop.makeCompletedFuture {
-            var data: SessionData?
-            try pool.read(query, on: sql) { row in data = try row.decode(column: "data", as: SessionData.self) }
-            return data
+            var stored: String?
+            try pool.read(query, on: sql) { row in stored = try row.decode(column: "data", as: String.self) }
+            return try stored.map(SessionDataCache.shared.decode)
         }
     }
 
@@ -33,5 +34,28 @@ struct SQLReadSessions: SessionDriver {
 
     func deleteSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<Void> {
         base.deleteSession(sessionID, for: request)
+    }
+}
+
+/// Session data by its stored JSON: a signed-in user's session reads the same text on every request,
+/// and decoding it with a `JSONDecoder` was a few per cent of a care page. Bounded: when full, it
+/// starts again empty. The JSON is what Fluent's driver stores (SQLiteKit encodes the `Codable`
+/// `SessionData` as JSON text), so a miss decodes it as SQLiteKit would.
+final class SessionDataCache: Sendable {
+    static let shared = SessionDataCache(capacity: 4096)
+
+    private let capacity: Int
+    private let entries = NIOLockedValueBox<[String: SessionData]>([:])
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func decode(_ json: String) throws -> SessionData {
+        if let known = entries.withLockedValue({ $0[json] }) { return known }
+        let data = try JSONDecoder().decode(SessionData.self, from: Data(json.utf8))
+        entries.withLockedValue { entries in
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[json] = data
+        }
+        return data
     }
 }

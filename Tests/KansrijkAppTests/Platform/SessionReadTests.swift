@@ -27,6 +27,25 @@ struct SessionReadTests {
         }
     }
 
+    @Test("stored session JSON is decoded once per content; a full cache starts again")
+    func sessionDataCache() throws {
+        // setup
+        let cache = SessionDataCache(capacity: 2)
+        let json = #"{"csrf":"abc","notice":"Opgeslagen \"ok\""}"#
+
+        // act
+        let first = try cache.decode(json)
+        let again = try cache.decode(json)
+        _ = try cache.decode(#"{"csrf":"x"}"#)
+        let afterClearing = try cache.decode(#"{"csrf":"y"}"#)
+
+        // check
+        #expect(first == SessionData(initialData: ["csrf": "abc", "notice": "Opgeslagen \"ok\""]))
+        #expect(again == first)
+        #expect(afterClearing["csrf"] == "y")
+        #expect(throws: DecodingError.self) { try cache.decode("{not json") }
+    }
+
     @Test("a signed-in user stays signed in; a deactivated account is signed out on its next request")
     func deactivatedUserSignedOut() async throws {
         try await withApp { app in
