@@ -17,6 +17,17 @@ enum SQLitePragmas {
     static let cacheSize = -65536
     static let statements = ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"] + perConnection
 
+    /// Runs `statements` on each of Fluent's connections.
+    static func run(_ statements: [String], on app: Application, id: DatabaseID) async throws {
+        for eventLoop in app.eventLoopGroup.makeIterator() {
+            guard let db = app.databases.database(id, logger: app.logger, on: eventLoop) else { continue }
+            try await db.withConnection { conn in
+                guard let sql = conn as? any SQLDatabase else { return }
+                for statement in statements { try await sql.raw(SQLQueryString(statement)).run() }
+            }
+        }
+    }
+
     /// Sets the pragmas on each of Fluent's connections and attaches the audit file at `auditPath` (`AuditFile`).
     static func apply(to app: Application, id: DatabaseID, auditPath: String) async throws {
         for eventLoop in app.eventLoopGroup.makeIterator() {

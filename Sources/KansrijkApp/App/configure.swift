@@ -110,4 +110,6 @@ private func useSQLite(_ app: Application, path: String, temporary: Bool) async 
     let pool = SQLiteReadPool(path: path)
     app.sqliteReads = pool
     app.lifecycle.use(SQLiteReadPoolLifecycle(pool: pool, removesFiles: temporary ? [path, auditPath] : []))
+    // while serving, WAL checkpoints run on a thread of their own, not inside a page view's commit (ADR 0021)
+    app.lifecycle.use(SQLiteCheckpointLifecycle(path: path, auditPath: auditPath))
 }

@@ -165,6 +165,33 @@ struct AuditFileTests {
         }
     }
 
+    @Test("the checkpointer copies the audit file's log back into the file, and stops at once",
+          .enabled(if: !usesPostgres, "PostgreSQL has no such logs"))
+    func checkpointer() async throws {
+        try await withApp(demo: false) { app in
+            // setup: page views written while Fluent's connections leave checkpoints to the checkpointer
+            let pool = try #require(app.sqliteReads)
+            try await SQLitePragmas.run(["PRAGMA wal_autocheckpoint = 0"], on: app, id: .sqlite)
+            let user = try await AuditFixtures.professional("k@l.nl", name: "K", on: app.db)
+            for i in 0..<20 {
+                try await AuditLog.record(AuditDraft(action: .read, clientID: UUID(), user: user, basis: .ownInvolvement, what: "view \(i)"),
+                                          on: app.db, now: at.addingTimeInterval(Double(i)), writer: app.auditWriter)
+            }
+            // an hour between rounds: `stop` must wake the thread, not wait for the next round
+            let checkpointer = try SQLiteCheckpointer(path: pool.path, auditPath: AuditFile.path(besides: pool.path), interval: 3600)
+
+            // act
+            let result = checkpointer.checkpoint(AuditFile.schema)
+            checkpointer.start(logger: app.logger)
+            checkpointer.stop()
+
+            // check
+            #expect(result.code == 0)
+            #expect(result.logFrames > 0 && result.checkpointed == result.logFrames)
+            #expect(try await AuditVerification.verify(on: app.db) == .intact(count: 20))
+        }
+    }
+
     @Test("the move names the audit schema in each statement the main file kept")
     func qualify() {
         #expect(AuditFile.qualify(#"CREATE TABLE "audit_events"("id" BLOB PRIMARY KEY)"#, name: "audit_events")
