@@ -202,7 +202,8 @@ final class SQLiteReadConnection: @unchecked Sendable {
             names.append(name)
             if columns[name] == nil { columns[name] = i }
         }
-        let statement = PreparedRead(handle: stmt, names: names, columns: columns)
+        let firstOfName = names.indices.map { columns[names[$0]] == Int32($0) }
+        let statement = PreparedRead(handle: stmt, names: names, columns: columns, firstOfName: firstOfName)
         statements[sql] = statement
         return statement
     }
@@ -250,6 +251,16 @@ struct PreparedRead {
     let handle: OpaquePointer
     let names: [String]
     let columns: [String: Int32]
+    /// Whether each column is the first of its name (the one `columns` gives for the name).
+    let firstOfName: [Bool]
+    /// The column after the one asked for last: rows are mostly decoded in the order of the select
+    /// list, so comparing one name usually finds the column without hashing it.
+    let next = NextColumn()
+}
+
+/// See `PreparedRead.next`; used by the one thread that holds the statement's connection.
+final class NextColumn: @unchecked Sendable {
+    var index = 0
 }
 
 /// The current row of a statement, decoded straight from SQLite's columns with SQLiteNIO's
@@ -314,7 +325,14 @@ struct SQLiteColumnsRow: SQLRow, @unchecked Sendable {
     }
 
     private func index(_ column: String) throws -> Int32 {
+        let next = statement.next
+        let names = statement.names
+        if next.index < names.count, statement.firstOfName[next.index], names[next.index] == column {
+            next.index += 1
+            return Int32(next.index - 1)
+        }
         guard let i = statement.columns[column] else { throw SQLiteReadError(code: SQLITE_RANGE, message: "no column \(column)") }
+        next.index = Int(i) + 1
         return i
     }
 

@@ -113,6 +113,24 @@ struct SQLiteReadPoolTests {
         }
     }
 
+    @Test("columns are found by name in any order, and a repeated name is always its first column")
+    func columnsByName() async throws {
+        try await withApp(demo: false) { app in
+            guard let pool = app.sqliteReads else { #expect(usesPostgres); return }
+            let sql = try #require(app.db as? any SQLDatabase)
+            var seen: [Int] = []
+            // act: twice, so the second run starts where the first left off
+            for _ in 0..<2 {
+                try pool.read("SELECT 1 AS a, 2 AS b, 3 AS a, 4 AS c", on: sql) { row in
+                    for name in ["a", "b", "a", "c", "b", "a"] { seen.append(try row.decode(column: name, as: Int.self)) }
+                    #expect(throws: SQLiteReadError.self) { try row.decode(column: "d", as: Int.self) }
+                }
+            }
+            // check
+            #expect(seen == [1, 2, 1, 4, 2, 1, 1, 2, 1, 4, 2, 1])
+        }
+    }
+
     @Test("an in-memory run keeps its database in a temporary file that is gone after shutdown")
     func temporaryFileRemoved() async throws {
         var path: String?
