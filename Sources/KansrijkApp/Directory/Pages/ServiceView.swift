@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import Foundation
 
 /// How a service appears in result lists and on its page, already in the reader's language.
@@ -112,6 +113,24 @@ enum DateFormats {
     /// "3 maart 2027": the day in the Netherlands (stored calendar days are midnight UTC, which is
     /// the same day there).
     static func dutchDate(_ date: Date) -> String {
+        // Dutch time has been a whole number of hours from UTC since 1970, so every instant of one
+        // UTC hour falls on the same Dutch day: the text is kept per hour (a worklist asks for a
+        // hundred dates, and the calendar was a few per cent of it)
+        let seconds = date.timeIntervalSince1970
+        guard seconds >= 0, seconds < 1e11 else { return computedDutchDate(date) }
+        let hour = Int(seconds / 3600)
+        if let known = dutchDates.withLockedValue({ $0[hour] }) { return known }
+        let text = computedDutchDate(date)
+        dutchDates.withLockedValue { cache in
+            if cache.count >= 16_384 { cache.removeAll(keepingCapacity: true) }
+            cache[hour] = text
+        }
+        return text
+    }
+
+    private static let dutchDates = NIOLockedValueBox<[Int: String]>([:])
+
+    private static func computedDutchDate(_ date: Date) -> String {
         let c = CalendarDay.amsterdam.dateComponents([.year, .month, .day], from: date)
         return "\(c.day!) \(months[c.month! - 1]) \(c.year!)"
     }
