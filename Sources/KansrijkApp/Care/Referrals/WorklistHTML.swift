@@ -34,12 +34,16 @@ struct WorklistHTML {
         }
         w.raw("</tr></thead>\n<tbody>\n")
         let overdueText = t("worklist.overdue")
+        // each status's words looked up once per page, not once per row
+        var statusLabels: [ReferralStatus: String] = [:]
         for r in slice.referrals {
+            let statusLabel = statusLabels[r.status] ?? t("referral.status.\(r.status.rawValue)")
+            statusLabels[r.status] = statusLabel
             w.raw("<tr><td><a href=\"/zorg/verwijzingen/"); w.raw(r.id.slug); w.raw("\">"); w.text(r.clientName); w.raw(" (")
             w.text(r.clientCode); w.raw(")</a></td><td>"); w.text(r.serviceName); w.raw("</td><td>")
             w.text(incoming ? r.referringOrganisation : r.receivingOrganisation); w.raw("</td><td>")
             w.raw(DateFormats.dutchDate(r.requestedAt)); w.raw("</td><td><span class=\"ws-badge\">")
-            w.text(t("referral.status.\(r.status.rawValue)")); w.raw("</span>")
+            w.text(statusLabel); w.raw("</span>")
             if let overdue = Escalation.overdue(status: r.status, requestedAt: r.requestedAt, statusChangedAt: r.statusChangedAt,
                                                 alternative: r.alternative, hasNewerReferral: false, ladder: [], now: now) {
                 w.raw(" <strong>"); w.text(overdueText.replacingOccurrences(of: "{days}", with: String(overdue.days))); w.raw("</strong>")
