@@ -19,23 +19,27 @@ enum SQLitePragmas {
 
     /// Runs `statements` on each of Fluent's connections.
     static func run(_ statements: [String], on app: Application, id: DatabaseID) async throws {
-        for eventLoop in app.eventLoopGroup.makeIterator() {
-            guard let db = app.databases.database(id, logger: app.logger, on: eventLoop) else { continue }
-            try await db.withConnection { conn in
-                guard let sql = conn as? any SQLDatabase else { return }
-                for statement in statements { try await sql.raw(SQLQueryString(statement)).run() }
-            }
+        try await forEachConnection(of: app, id: id) { sql in
+            for statement in statements { try await sql.raw(SQLQueryString(statement)).run() }
         }
     }
 
     /// Sets the pragmas on each of Fluent's connections and attaches the audit file at `auditPath` (`AuditFile`).
     static func apply(to app: Application, id: DatabaseID, auditPath: String) async throws {
+        try await forEachConnection(of: app, id: id) { sql in
+            for statement in statements { try await sql.raw(SQLQueryString(statement)).run() }
+            try await AuditFile.attach(auditPath, on: sql)
+        }
+    }
+
+    /// `body` on the one connection of each event loop.
+    private static func forEachConnection(of app: Application, id: DatabaseID,
+                                          _ body: @escaping @Sendable (any SQLDatabase) async throws -> Void) async throws {
         for eventLoop in app.eventLoopGroup.makeIterator() {
             guard let db = app.databases.database(id, logger: app.logger, on: eventLoop) else { continue }
             try await db.withConnection { conn in
                 guard let sql = conn as? any SQLDatabase else { return }
-                for statement in statements { try await sql.raw(SQLQueryString(statement)).run() }
-                try await AuditFile.attach(auditPath, on: sql)
+                try await body(sql)
             }
         }
     }

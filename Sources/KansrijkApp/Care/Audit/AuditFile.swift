@@ -63,8 +63,7 @@ extension AuditFile {
         let main = try await definitions(in: "main")
         guard main.contains(where: { $0.type == "table" }) else { return }
         let existing = try await definitions(in: schema)
-        try await sql.raw("BEGIN").run()
-        do {
+        try await AuditLog.plainTransaction(on: sql) {
             if !existing.contains(where: { $0.type == "table" }) {
                 // the main file's own statements, with the schema put before the table's or index's name
                 for definition in main {
@@ -78,10 +77,6 @@ extension AuditFile {
                 INSERT INTO \(unsafeRaw: schema).\(ident: table) SELECT * FROM main.\(ident: table) AS m \
                 WHERE NOT EXISTS (SELECT 1 FROM \(unsafeRaw: schema).\(ident: table) AS a WHERE a.id = m.id)
                 """).run()
-            try await sql.raw("COMMIT").run()
-        } catch {
-            try? await sql.raw("ROLLBACK").run()
-            throw error
         }
         try await sql.raw("DROP TABLE main.\(ident: table)").run()
     }

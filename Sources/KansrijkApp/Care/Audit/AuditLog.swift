@@ -41,7 +41,7 @@ struct AuditDraft: Sendable {
 /// change the main database file (SQLite empties every connection's page cache when the file
 /// changed). A change's event is first written to `audit_outbox` in the main file, inside the
 /// change's transaction, and chained right after the commit (`Database.auditedTransaction`,
-/// `drainOutbox`). On PostgreSQL the chain is a table of the one database and a change's event is
+/// `AuditOutbox.drain`). On PostgreSQL the chain is a table of the one database and a change's event is
 /// chained inside the change's transaction.
 enum AuditLog {
     /// The `previous_hash` of the first entry.
@@ -87,9 +87,16 @@ enum AuditLog {
     /// cannot interleave with another writer (another process too) and never retry. Unlike
     /// `BEGIN IMMEDIATE`, which locks every attached file, it leaves the main file to the changes.
     static func chainTransaction(on sql: any SQLDatabase, _ body: () async throws -> Void) async throws {
+        try await plainTransaction(on: sql) {
+            try await sql.raw("UPDATE audit_events SET sequence = sequence WHERE 0 = 1").run()
+            try await body()
+        }
+    }
+
+    /// `body` between `BEGIN` and `COMMIT` on the connection `sql`, rolled back when it throws.
+    static func plainTransaction(on sql: any SQLDatabase, _ body: () async throws -> Void) async throws {
         try await sql.raw("BEGIN").run()
         do {
-            try await sql.raw("UPDATE audit_events SET sequence = sequence WHERE 0 = 1").run()
             try await body()
             try await sql.raw("COMMIT").run()
         } catch {
