@@ -26,6 +26,10 @@ public func configure(_ app: Application, settings: Settings) async throws {
         app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
     }
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    // an unknown address costs the same bcrypt work as a known one (issue #13, item 4)
+    app.unknownUserHash = try app.password.hash(LoginFormToken.make())
+    app.passwordCheckGate = PasswordCheckGate()
+    app.uploadSlots = UploadSlots()
 
     // sessions: stored in the database, cookie not readable by scripts, sent same-site only
     app.sessions.use { ChangedOnlySessions(base: SQLReadSessions(base: $0.fluent.sessions.driver())) }
@@ -57,9 +61,12 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(KansrijkErrorMiddleware())
+    // bodies no decoder may see are refused before anything reads them (issue #13, item 1)
+    app.middleware.use(RequestBodyGuard())
     app.middleware.use(PublicFilesMiddleware(publicDirectory: root + "Public/"))
     app.middleware.use(LanguageMiddleware())
     app.middleware.use(app.sessions.middleware)
+    app.middleware.use(SessionClockMiddleware())
     app.middleware.use(UserSessionAuthenticator())
     // no metrics backend is bootstrapped: per-request counters would only take the metrics lock
     app.http.server.configuration.reportMetrics = false
@@ -68,11 +75,13 @@ public func configure(_ app: Application, settings: Settings) async throws {
     _ = app.directory
     app.loginThrottle = LoginThrottle()
     try routes(app)
+    app.collectInternalRoots()
     // the progress report counts the care room's work beside the monitor's own process figures
     app.processFigureSources.add(CareProcessFigures())
     registerCommands(app)
     // while serving, the head of the audit chain is written outside the database (ADR 0012)
     app.lifecycle.use(AuditWitnessKeeper())
+    app.lifecycle.use(SessionPurgeLifecycle())
 }
 
 extension Application {

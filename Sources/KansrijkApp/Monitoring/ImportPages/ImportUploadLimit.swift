@@ -12,16 +12,7 @@ struct ImportUploadLimit: AsyncMiddleware {
         guard req.method == .POST, req.headers.contentType?.type == "multipart" else { return try await next.respond(to: req) }
         let megabytes = ImportLimits.aggregateMaxBytes / 1_048_576
         let tooLarge = Abort(.payloadTooLarge, reason: String(format: req.t("mimport.error.toolarge"), megabytes))
-        if let declared = req.headers.first(name: .contentLength).flatMap(Int.init), declared > maxBytes { throw tooLarge }
-        if let collected = req.body.data {
-            guard collected.readableBytes <= maxBytes else { throw tooLarge }
-        } else {
-            do {
-                _ = try await req.body.collect(max: maxBytes).get()
-            } catch let error as any AbortError where error.status == .payloadTooLarge {
-                throw tooLarge
-            }
-        }
+        try await UploadGate.collect(req, maxBytes: maxBytes, tooLarge: tooLarge)
         return try await next.respond(to: req)
     }
 }

@@ -2,18 +2,29 @@ import Vapor
 
 /// Synchroniser-token CSRF protection: one random token per session, sent back by every form
 /// as the hidden field `csrf` (or the `X-CSRF-Token` header) and compared in constant time.
+/// The log-in form, which has no session, is checked against its own cookie (`LoginFormToken`).
+/// A request that cannot carry a valid token (no session, no token) is refused before its body is
+/// read, so an anonymous visitor cannot make the server hold large bodies (issue #13).
 struct CSRFMiddleware: AsyncMiddleware {
     static let field = "csrf"
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(req.method) else { return try await next.respond(to: req) }
-        // middleware runs before the route collects a streamed body, so collect it here
-        if req.body.data == nil {
-            _ = try await req.body.collect(max: req.application.routes.defaultMaxBodySize.value).get()
+        let expected = req.method == .POST && req.url.path == "/inloggen"
+            ? LoginFormToken.current(req)
+            : (req.hasSession ? req.session.data["csrf"] : nil)
+        guard let expected else { throw PageError.csrf }
+        let sent: String?
+        if let header = req.headers.first(name: "X-CSRF-Token") {
+            sent = header
+        } else {
+            // middleware runs before the route collects a streamed body, so collect it here
+            if req.body.data == nil {
+                _ = try await req.body.collect(max: req.application.routes.defaultMaxBodySize.value).get()
+            }
+            sent = try? req.content.get(String.self, at: Self.field)
         }
-        let sent = req.headers.first(name: "X-CSRF-Token") ?? (try? req.content.get(String.self, at: Self.field))
-        guard let expected = req.hasSession ? req.session.data["csrf"] : nil, let sent,
-              Self.constantTimeEquals(Array(sent.utf8), Array(expected.utf8)) else {
+        guard let sent, Self.constantTimeEquals(Array(sent.utf8), Array(expected.utf8)) else {
             throw PageError.csrf
         }
         return try await next.respond(to: req)
@@ -30,8 +41,7 @@ struct CSRFMiddleware: AsyncMiddleware {
 extension Request {
     func csrfToken() -> String {
         if let token = session.data["csrf"] { return token }
-        let token = [UInt8].random(count: 32).base64
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        let token = LoginFormToken.make()
         session.data["csrf"] = token
         return token
     }
