@@ -71,7 +71,9 @@ func withApp(demo: Bool = true, _ body: (Application) async throws -> Void) asyn
 /// A signed-in browser-like client: keeps the session cookie and the CSRF token.
 struct Browser {
     let app: Application
+    /// The `Cookie` header sent with every request: the cookies the server set, or what a test set.
     var cookie: String?
+    private var jar: [String: String] = [:]
     var csrf: String?
 
     init(_ app: Application) { self.app = app }
@@ -123,11 +125,18 @@ struct Browser {
         return result!
     }
 
+    /// Keeps every cookie the server sets (the session, the log-in form's token), drops expired ones.
     private mutating func remember(_ res: TestingHTTPResponse) {
-        for value in res.headers[.setCookie] where value.hasPrefix("kansrijk_sessie=") {
+        var changed = false
+        for value in res.headers[.setCookie] {
             let pair = String(value.prefix { $0 != ";" })
-            cookie = pair == "kansrijk_sessie=" ? nil : pair
+            guard let eq = pair.firstIndex(of: "=") else { continue }
+            let name = String(pair[..<eq]), content = String(pair[pair.index(after: eq)...])
+            let expired = content.isEmpty || value.contains("Max-Age=0") || value.contains("1970")
+            jar[name] = expired ? nil : content
+            changed = true
         }
+        if changed { cookie = jar.isEmpty ? nil : jar.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
     }
 
     static func encode(_ fields: [String: String]) -> String {

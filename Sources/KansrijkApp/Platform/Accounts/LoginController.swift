@@ -8,6 +8,11 @@ struct LoginPage: Encodable {
     var back: String
 }
 
+/// The log-in page. Hardened after an outside test (issue #13, items 3 and 4): the return path is
+/// rebuilt from its parsed parts (`SafeReturnPath`), every attempt is counted before its password is
+/// checked (`LoginThrottle`), bcrypt work is bounded (`PasswordCheckGate`), and an unknown address
+/// costs the same bcrypt work as a known one. An anonymous visit creates no session: the form's
+/// CSRF token is a cookie of its own (`LoginFormToken`).
 struct LoginController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("inloggen", use: form)
@@ -17,9 +22,8 @@ struct LoginController: RouteCollection {
 
     @Sendable func form(req: Request) async throws -> Response {
         if req.auth.has(User.self) { return req.redirect(to: "/") }
-        let back = Self.safeBack(req.query[String.self, at: "terug"])
-        let page = LoginPage(page: try await req.pageMeta(title: req.t("login.title"), forms: true), email: "", error: nil, back: back)
-        return try await req.view.render("platform/login", page).encodeResponse(for: req)
+        let back = SafeReturnPath.rebuild(req.query[String.self, at: "terug"], roots: req.application.internalRoots)
+        return try await render(req, email: "", error: nil, back: back, status: .ok)
     }
 
     struct Form: Content {
@@ -30,28 +34,30 @@ struct LoginController: RouteCollection {
 
     @Sendable func submit(req: Request) async throws -> Response {
         let form = try req.content.decode(Form.self)
-        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        let back = Self.safeBack(form.terug)
-        let keys = ["email:" + email, "ip:" + (req.remoteAddress?.ipAddress ?? "?")]
-        let now = Date()
-        let throttle = req.application.loginThrottle
-
-        func fail(_ key: String, status: HTTPResponseStatus) async throws -> Response {
-            let page = LoginPage(page: try await req.pageMeta(title: req.t("login.title"), forms: true),
-                                 email: email, error: req.t(key), back: back)
-            return try await req.view.render("platform/login", page).encodeResponse(status: status, for: req)
+        let email = String((form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased().prefix(320))
+        let back = SafeReturnPath.rebuild(form.terug, roots: req.application.internalRoots)
+        func fail(_ key: String, _ status: HTTPResponseStatus, retryAfter: Int? = nil) async throws -> Response {
+            var text = req.t(key)
+            if let retryAfter { text = text.replacingOccurrences(of: "{wait}", with: LoginWait.text(seconds: retryAfter, english: req.isEnglish)) }
+            let response = try await render(req, email: email, error: text, back: back, status: status)
+            if let retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter)) }
+            return response
         }
-
-        if throttle.isBlocked(keys: keys, now: now) { return try await fail("login.throttled", status: .tooManyRequests) }
-        guard !email.isEmpty, let password = form.password, !password.isEmpty else {
-            return try await fail("login.missing", status: .badRequest)
+        guard !email.isEmpty, let password = form.password, !password.isEmpty, password.utf8.count <= 1024 else {
+            return try await fail("login.missing", .badRequest)
         }
-        guard let user = try await User.find(email: email, on: req.db), user.isActive,
-              try await req.password.async.verify(password, created: user.passwordHash) else {
-            throttle.recordFailure(keys: keys, now: now)
-            return try await fail("login.wrong", status: .unauthorized)
+        let keys = LoginThrottle.keys(email: email, address: req.remoteAddress?.ipAddress)
+        if case .wait(let seconds) = req.application.loginThrottle.admit(keys: keys, now: Date()) {
+            return try await fail("login.throttled", .tooManyRequests, retryAfter: seconds)
         }
-        throttle.reset(keys: ["email:" + email])
+        let user = try await User.find(email: email, on: req.db)
+        // the same bcrypt work whether or not the address exists, so timing tells nothing
+        let hash = user?.passwordHash ?? req.application.unknownUserHash
+        guard let matches = try await req.application.passwordCheckGate.run({ try await req.password.async.verify(password, created: hash) }) else {
+            return try await fail("login.busy", .tooManyRequests, retryAfter: 5)
+        }
+        guard let user, user.isActive, matches else { return try await fail("login.wrong", .unauthorized) }
+        req.application.loginThrottle.succeeded(keys: keys)
         // a fresh session id on log-in prevents session fixation
         if let old = req.session.id {
             try await req.application.sessions.driver.deleteSession(old, for: req).get()
@@ -60,7 +66,10 @@ struct LoginController: RouteCollection {
         req.session.data = SessionData()
         req.auth.login(user)
         req.session.authenticate(user)
-        return req.redirect(to: back)
+        SessionClock.start(req.session, now: Date())
+        let response = req.redirect(to: back)
+        LoginFormToken.clear(on: response, secure: req.application.settings.secureCookies)
+        return response
     }
 
     @Sendable func logout(req: Request) async throws -> Response {
@@ -69,9 +78,62 @@ struct LoginController: RouteCollection {
         return req.redirect(to: "/")
     }
 
-    /// Only same-site paths, so the log-in page cannot be used to send people elsewhere.
-    static func safeBack(_ raw: String?) -> String {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return "/" }
-        return raw
+    private func render(_ req: Request, email: String, error: String?, back: String, status: HTTPResponseStatus) async throws -> Response {
+        var meta = try await req.pageMeta(title: req.t("login.title"))
+        let token = LoginFormToken.current(req) ?? LoginFormToken.make()
+        meta.csrf = token
+        let response = try await req.view.render("platform/login", LoginPage(page: meta, email: email, error: error, back: back))
+            .encodeResponse(status: status, for: req)
+        LoginFormToken.set(token, on: response, secure: req.application.settings.secureCookies)
+        return response
+    }
+}
+
+/// "over 8 seconden" / "over 4 minuten": how long to wait before the next attempt.
+enum LoginWait {
+    static func text(seconds: Int, english: Bool) -> String {
+        if seconds < 90 { return english ? "\(seconds) seconds" : "\(seconds) seconden" }
+        let minutes = (seconds + 59) / 60
+        return english ? "\(minutes) minutes" : "\(minutes) minuten"
+    }
+}
+
+/// The log-in form's CSRF token without a session (double-submit): a random value in a cookie of
+/// its own, only sent to `/inloggen`, and the same value in the form. A site that cannot read or
+/// set this cookie cannot post the form in the visitor's name (log-in CSRF).
+enum LoginFormToken {
+    static let cookie = "kansrijk_inlog"
+
+    static func make() -> String {
+        [UInt8].random(count: 32).base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+    }
+
+    /// The token of the visitor's cookie when it has the shape `make` gives.
+    static func current(_ req: Request) -> String? {
+        guard let value = req.cookies[cookie]?.string, value.utf8.count == 44,
+              value.utf8.allSatisfy({ $0 < 0x80 && (Character(Unicode.Scalar($0)).isLetter || Character(Unicode.Scalar($0)).isNumber || "-_=".utf8.contains($0)) })
+        else { return nil }
+        return value
+    }
+
+    static func set(_ token: String, on response: Response, secure: Bool) {
+        response.cookies[cookie] = HTTPCookies.Value(string: token, expires: nil, maxAge: 60 * 60, path: "/inloggen",
+                                                     isSecure: secure, isHTTPOnly: true, sameSite: .strict)
+    }
+
+    static func clear(on response: Response, secure: Bool) {
+        response.cookies[cookie] = HTTPCookies.Value(string: "", expires: nil, maxAge: 0, path: "/inloggen",
+                                                     isSecure: secure, isHTTPOnly: true, sameSite: .strict)
+    }
+}
+
+extension Application {
+    private struct UnknownUserHashKey: StorageKey { typealias Value = String }
+
+    /// A bcrypt hash of a random password with the configured cost: checked instead of a real one
+    /// when the e-mail address is unknown, so both take as long.
+    var unknownUserHash: String {
+        get { storage[UnknownUserHashKey.self] ?? "" }
+        set { storage[UnknownUserHashKey.self] = newValue }
     }
 }

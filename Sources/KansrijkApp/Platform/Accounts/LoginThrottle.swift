@@ -2,39 +2,92 @@ import Foundation
 import NIOConcurrencyHelpers
 import Vapor
 
-/// Slows down password guessing: after `maxFailures` failed attempts for one e-mail address
-/// (or ten times as many from one client address, since an office shares one) within `window`,
-/// further attempts are refused until the window passes.
+/// Slows down password guessing with growing delays rather than a lock-out (issue #13, item 4): a
+/// hard lock-out lets anyone lock a colleague, or a whole office behind one address, out. Each
+/// attempt is counted *before* the password is checked, under one lock, so parallel attempts cannot
+/// all pass the check: the first `freeAttempts` of a key are free, each later one must wait twice as
+/// long as the one before (up to `maxDelay`). A successful log-in clears the e-mail address's count.
 final class LoginThrottle: Sendable {
-    let maxFailures: Int
-    let window: TimeInterval
-    private let failures = NIOLockedValueBox([String: [Date]]())
-
-    init(maxFailures: Int = 5, window: TimeInterval = 15 * 60) {
-        self.maxFailures = maxFailures
-        self.window = window
+    /// How one kind of key (an e-mail address, a client address) is slowed down.
+    struct Rule: Sendable {
+        var freeAttempts: Int
+        /// Failures per doubling of the delay after the free attempts (1: every failure doubles it).
+        var failuresPerDoubling: Int
+        var maxDelay: TimeInterval
     }
 
-    func isBlocked(keys: [String], now: Date) -> Bool {
-        failures.withLockedValue { table in
-            keys.contains { key in
-                let limit = key.hasPrefix("ip:") ? maxFailures * 10 : maxFailures
-                return (table[key] ?? []).filter { now.timeIntervalSince($0) < window }.count >= limit
-            }
-        }
+    struct Entry: Sendable {
+        var attempts = 0
+        var notBefore = Date.distantPast
+        var lastAttempt = Date.distantPast
     }
 
-    func recordFailure(keys: [String], now: Date) {
-        failures.withLockedValue { table in
+    enum Admission: Sendable, Equatable {
+        case admitted
+        /// Try again after this many seconds.
+        case wait(seconds: Int)
+    }
+
+    static let emailRule = Rule(freeAttempts: 5, failuresPerDoubling: 1, maxDelay: 15 * 60)
+    /// An office shares one address: ten times the free attempts, and slower growth.
+    static let addressRule = Rule(freeAttempts: 50, failuresPerDoubling: 5, maxDelay: 5 * 60)
+
+    /// After this long without attempts a key starts again from nothing.
+    let forgetAfter: TimeInterval
+    private let entries = NIOLockedValueBox([String: Entry]())
+
+    init(forgetAfter: TimeInterval = 60 * 60) {
+        self.forgetAfter = forgetAfter
+    }
+
+    static func keys(email: String, address: String?) -> [String] {
+        ["email:" + email, "ip:" + (address ?? "?")]
+    }
+
+    static func rule(for key: String) -> Rule { key.hasPrefix("ip:") ? addressRule : emailRule }
+
+    /// The delay after the `attempts`-th attempt of a key under `rule`.
+    static func delay(after attempts: Int, rule: Rule) -> TimeInterval {
+        guard attempts >= rule.freeAttempts else { return 0 }
+        let doublings = (attempts - rule.freeAttempts) / rule.failuresPerDoubling
+        return min(pow(2, Double(min(doublings, 30))), rule.maxDelay)
+    }
+
+    /// Decides and counts in one step: admitted attempts are counted at once (as failures until
+    /// `succeeded` says otherwise), refused ones are not counted and tell how long to wait.
+    func admit(keys: [String], now: Date) -> Admission {
+        entries.withLockedValue { table in
+            var wait: TimeInterval = 0
             for key in keys {
-                table[key] = (table[key] ?? []).filter { now.timeIntervalSince($0) < window } + [now]
+                guard var entry = table[key] else { continue }
+                if now.timeIntervalSince(entry.lastAttempt) >= forgetAfter { entry = Entry(); table[key] = nil }
+                wait = max(wait, entry.notBefore.timeIntervalSince(now))
             }
-            if table.count > 50_000 { table = table.filter { $0.value.contains { now.timeIntervalSince($0) < window } } }
+            if wait > 0 { return .wait(seconds: Int(wait.rounded(.up))) }
+            for key in keys {
+                var entry = table[key] ?? Entry()
+                entry.attempts += 1
+                entry.lastAttempt = now
+                entry.notBefore = now.addingTimeInterval(Self.delay(after: entry.attempts, rule: Self.rule(for: key)))
+                table[key] = entry
+            }
+            if table.count > 50_000 { table = table.filter { now.timeIntervalSince($0.value.lastAttempt) < forgetAfter } }
+            return .admitted
         }
     }
 
-    func reset(keys: [String]) {
-        failures.withLockedValue { table in for key in keys { table[key] = nil } }
+    /// A correct password: the e-mail address starts again from nothing; the client address's
+    /// count keeps this attempt out (one colleague's success does not clear another's guesses).
+    func succeeded(keys: [String]) {
+        entries.withLockedValue { table in
+            for key in keys {
+                if key.hasPrefix("email:") { table[key] = nil }
+                else if var entry = table[key] {
+                    entry.attempts = max(0, entry.attempts - 1)
+                    table[key] = entry
+                }
+            }
+        }
     }
 }
 

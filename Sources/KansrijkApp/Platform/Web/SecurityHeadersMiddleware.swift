@@ -18,6 +18,11 @@ struct SecurityHeadersMiddleware: Middleware {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        // a redirect never carries a control character into the headers (issue #13, item 3): the
+        // log-in page rebuilds its return path, and this catches any other route that would not
+        if let location = response.headers.first(name: .location), location.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+            response.headers.replaceOrAdd(name: .location, value: "/")
+        }
         if isHTML(response.headers.first(name: .contentType)) {
             response.headers.replaceOrAdd(name: "Content-Security-Policy", value: contentSecurityPolicy)
         }
