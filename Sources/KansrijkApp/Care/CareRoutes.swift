@@ -8,6 +8,7 @@ struct CareRoutes: RouteCollection {
         try routes.register(collection: ClientController())
         try routes.register(collection: ConsentController())
         try routes.register(collection: BreakGlassController())
+        try routes.register(collection: BreakGlassReviewController())
         try routes.register(collection: AccessReportController())
         try routes.register(collection: ReferralController())
         try routes.register(collection: WorklistController())

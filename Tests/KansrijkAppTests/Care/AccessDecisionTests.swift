@@ -80,7 +80,7 @@ struct AccessDecisionTests {
             let client = try await ClientFixtures.client(app, now: now)
             let id = try client.requireID()
             let user = try await ClientFixtures.user(ClientFixtures.debtEmail, app)
-            let grant = BreakGlassAccess(clientID: id, userID: try user.requireID(), organisationID: user.$organisation.id, reason: "Spoed bij de bevalling", now: now)
+            let grant = BreakGlassAccess(clientID: id, userID: try user.requireID(), organisationID: user.$organisation.id, reasonKind: .acuteDanger, reason: "Spoed bij de bevalling", now: now)
             try await grant.create(on: app.db)
             let access = try await CareAccess.load(for: user, on: app.db)
 

@@ -75,10 +75,16 @@ extension Request {
 extension Request {
     /// The client of the `:client` path when the user may see her; otherwise the 404 page, after
     /// logging the refused attempt against an existing client (NEN 7513 logs failed access too).
+    /// Emergency access is read-only (issue #13): any other method than GET on its ground is refused.
     func careClient(_ access: CareAccess, id: UUID? = nil, now: Date) async throws -> (CareClient, AccessBasis) {
         let clientID = try id ?? clientID()
         do {
-            return try await access.require(client: clientID, on: db, pool: sqliteReads, now: now)
+            let (client, basis) = try await access.require(client: clientID, on: db, pool: sqliteReads, now: now)
+            if case .breakTheGlass = basis, method != .GET, method != .HEAD {
+                try await audit(.denied, client: clientID, basis: basis, what: "change refused under emergency access: \(method.rawValue) \(url.path)", now: now)
+                throw Abort(.forbidden, reason: t("breakglass.readonly"))
+            }
+            return (client, basis)
         } catch PageError.notFound {
             if try await CareClient.find(clientID, on: db) != nil {
                 try await audit(.denied, client: clientID, basis: nil, what: "no access: \(method.rawValue) \(url.path)", now: now)

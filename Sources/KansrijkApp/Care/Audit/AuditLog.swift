@@ -63,7 +63,7 @@ enum AuditLog {
         }
         guard db.inTransaction else {
             // PostgreSQL: the advisory lock below lasts until the end of a transaction
-            try await db.transaction { db in try await record(draft, on: db, now: now) }
+            try await db.writeTransaction { db in try await record(draft, on: db, now: now) }
             return
         }
         try await lockChain(on: db)

@@ -73,7 +73,7 @@ extension Database {
     /// by the next drain. Inside an outer transaction this is that transaction, and the outer one drains.
     func auditedTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard !inTransaction else { return try await body(self) }
-        let result = try await transaction(body)
+        let result = try await writeTransaction(body)
         do {
             try await AuditOutbox.drain(on: self)
         } catch {

@@ -3,90 +3,92 @@ import Vapor
 
 struct BreakGlassForm: Content, Sendable {
     var code: String?
+    var reasonKind: String?
     var reason: String?
+
+    enum CodingKeys: String, CodingKey { case code, reasonKind = "reason_kind", reason }
 }
 
 struct BreakGlassPage: Encodable {
+    struct Grant: Encodable { var href: String; var code: String; var until: String }
     var page: PageMeta
     var form: BreakGlassForm
-    var hours: Int
+    var reasons: [SelectOption]
+    var minutes: Int
+    var grants: [Grant]
     var errors: FieldErrors
     var errorList: [ErrorLink]
 }
 
-struct BreakGlassListPage: Encodable {
-    struct Row: Encodable { var user: String; var reason: String; var granted: String; var expires: String; var active: Bool }
-    var page: PageMeta
-    var grants: [Row]
-}
-
-/// Break-the-glass: urgent access to a client the organisation is not involved with, with a reason,
-/// for a few hours; logged, and listed for the admins of the user's organisation.
+/// Break-the-glass (issue #13, item 2): a care professional opens a client of her region or
+/// coalitions that her organisation is not involved with, for one hour, read-only, with a reason
+/// from a fixed list and a text. The answer is the same for every code (the page lists her own
+/// grants; whether a code matched is never said), requests are limited per user, and every grant
+/// is announced and reviewed (`BreakGlassReviewController`).
 struct BreakGlassController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let g = routes.grouped("zorg", "noodtoegang")
         g.get(use: form)
-        g.post(use: grant)
-        g.get("overzicht", use: list)
+        g.post(use: request)
     }
 
     @Sendable func form(req: Request) async throws -> View {
-        _ = try req.requireUser()
-        return try await render(req, form: BreakGlassForm(), errors: [:])
+        let user = try req.requireUser()
+        guard BreakGlassDesk.mayAsk(user) else { throw PageError.forbidden }
+        return try await render(req, user: user, form: BreakGlassForm(), errors: [:])
     }
 
-    @Sendable func grant(req: Request) async throws -> Response {
+    @Sendable func request(req: Request) async throws -> Response {
         let (user, access) = try await req.careAccess()
+        guard BreakGlassDesk.mayAsk(user) else { throw PageError.forbidden }
         let now = Date()
         let form = try req.content.decode(BreakGlassForm.self)
         let m = CareMessages(english: req.isEnglish)
         var errors = FieldErrors()
         let code = FormInput.text(form.code)?.uppercased()
         if code == nil { errors["code"] = m.required("code") }
+        else if let code, !BreakGlassDesk.isWellFormed(code: code) { errors["code"] = req.t("breakglass.code.format") }
+        let kind = form.reasonKind.flatMap(BreakGlassReason.init(rawValue:))
+        if kind == nil { errors["reason_kind"] = req.t("breakglass.reason.kind.required") }
         let reason = FormInput.limited(form.reason, "reason", max: 1000, required: true, &errors, m.workspace)
         errors = m.naming(errors)
         if let reason, reason.count < 10 { errors["reason"] = m.reasonShort }
-        var client: CareClient?
-        if let code, errors["code"] == nil {
-            client = try await CareClient.query(on: req.db).filter(\.$code == code).first()
-            if client == nil { errors["code"] = m.unknownCode }
+        guard errors.isEmpty, let code, let kind, let reason else {
+            return try await render(req, user: user, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
-        guard errors.isEmpty, let client, let reason else {
-            if client == nil, code != nil, errors["code"] == m.unknownCode {
-                try await req.audit(.denied, client: nil, basis: nil, what: "break-the-glass with an unknown code", now: now)
-            }
-            return try await render(req, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+        let desk = BreakGlassDesk(db: req.db, smtp: req.application.careSettings.smtpHost != nil)
+        do {
+            try await desk.check(user, now: now)
+        } catch BreakGlassDesk.Refusal.rateLimited(let seconds) {
+            errors["code"] = req.t("breakglass.ratelimited").replacingOccurrences(of: "{wait}", with: LoginWait.text(seconds: seconds, english: req.isEnglish))
+            let response = try await render(req, user: user, form: form, errors: errors).encodeResponse(status: .tooManyRequests, for: req)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
+            return response
         }
-        let clientID = try client.requireID()
-        if try await access.basis(for: clientID, on: req.db, now: now) == nil {
-            try await req.db.auditedTransaction { db in
-                let grant = BreakGlassAccess(clientID: clientID, userID: try user.requireID(), organisationID: user.$organisation.id,
-                                             reason: reason, now: now)
-                try await grant.create(on: db)
-                try await req.audit(.breakGlass, client: clientID, basis: .breakTheGlass(try grant.requireID()),
-                                    what: "break-the-glass access granted", on: db, now: now)
-            }
-            req.flash(req.t("breakglass.granted"))
-        }
-        return req.redirect(to: "/zorg/clienten/\(clientID.slug)")
+        _ = try await desk.request(code: code, reasonKind: kind, reason: reason, by: user, now: now,
+                                   hasAccess: { clientID in try await access.basis(for: clientID, on: req.db, now: now) != nil },
+                                   audit: { action, clientID, basis, what, db in
+                                       try await req.audit(action, client: clientID, basis: basis, what: what, on: db, now: now)
+                                   })
+        req.flash(req.t("breakglass.recorded"))
+        return req.redirect(to: "/zorg/noodtoegang")
     }
 
-    /// For administrators: every break-the-glass grant, newest first, with who and why.
-    @Sendable func list(req: Request) async throws -> View {
-        _ = try req.requireRole(.admin)
-        let grants = try await BreakGlassAccess.query(on: req.db).with(\.$user).with(\.$organisation)
-            .sort(\.$grantedAt, .descending).limit(500).all()
+    private func render(_ req: Request, user: User, form: BreakGlassForm, errors: FieldErrors) async throws -> View {
         let now = Date()
-        let rows = grants.map {
-            BreakGlassListPage.Row(user: "\($0.user.name) (\($0.user.email)), \($0.organisation.name)", reason: $0.reason, granted: MeetingTime.dutch($0.grantedAt),
-                                   expires: MeetingTime.dutch($0.expiresAt), active: $0.expiresAt > now)
+        let grants = try await BreakGlassAccess.query(on: req.db).filter(\.$user.$id == user.requireID())
+            .filter(\.$expiresAt > now).sort(\.$grantedAt, .descending).all()
+        let clients = grants.isEmpty ? [] : try await CareClient.query(on: req.db).filter(\.$id ~~ grants.map(\.clientID)).all()
+        let codes = Dictionary(clients.compactMap { c in c.id.map { ($0, c.code) } }, uniquingKeysWith: { a, _ in a })
+        let rows = grants.compactMap { g in
+            codes[g.clientID].map { BreakGlassPage.Grant(href: "/zorg/clienten/\(g.clientID.slug)", code: $0, until: MeetingTime.dutch(g.expiresAt)) }
         }
-        return try await req.view.render("care/breakglass-list", BreakGlassListPage(page: try await req.pageMeta(title: req.t("breakglass.list.title")), grants: rows))
-    }
-
-    private func render(_ req: Request, form: BreakGlassForm, errors: FieldErrors) async throws -> View {
-        try await req.view.render("care/breakglass", BreakGlassPage(
-            page: try await req.pageMeta(title: req.t("breakglass.title"), forms: true), form: form,
-            hours: Int(BreakGlassAccess.duration / 3600), errors: errors, errorList: ErrorLink.list(errors, order: ["code", "reason"])))
+        let reasons = BreakGlassReason.allCases.map {
+            SelectOption(value: $0.rawValue, label: req.t("breakglass.reason.\($0.rawValue)"), selected: form.reasonKind == $0.rawValue)
+        }
+        return try await req.view.render("care/breakglass", BreakGlassPage(
+            page: try await req.pageMeta(title: req.t("breakglass.title"), forms: true), form: form, reasons: reasons,
+            minutes: Int(BreakGlassAccess.duration / 60), grants: rows,
+            errors: errors, errorList: ErrorLink.list(errors, order: ["code", "reason_kind", "reason"])))
     }
 }

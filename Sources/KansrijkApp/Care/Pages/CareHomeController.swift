@@ -37,23 +37,46 @@ struct CareHomeController: RouteCollection {
                          WorklistLink(href: "/zorg/verwijzingen?lijst=uitgaand", label: req.t("worklist.outgoing"), count: 0),
                          WorklistLink(href: "/zorg/mdo", label: req.t("mdo.title"), count: 0),
                          WorklistLink(href: "/zorg/vrijwilligers", label: req.t("volunteer.title"), count: 0),
-                         WorklistLink(href: "/zorg/signaleren/instrument", label: req.t("instrument.title"), count: 0),
-                         WorklistLink(href: "/zorg/noodtoegang", label: req.t("breakglass.title"), count: 0)]
+                         WorklistLink(href: "/zorg/signaleren/instrument", label: req.t("instrument.title"), count: 0)]
+        if BreakGlassDesk.mayAsk(user) {
+            worklists.append(WorklistLink(href: "/zorg/noodtoegang", label: req.t("breakglass.title"), count: 0))
+        }
         if user.role == .coordinator || user.role == .admin {
             worklists.append(WorklistLink(href: "/zorg/escalatie", label: req.t("escalation.title"), count: 0))
         }
-        if user.role == .admin {
+        if user.role != .policy {
             worklists.append(WorklistLink(href: "/zorg/noodtoegang/overzicht", label: req.t("breakglass.list.title"), count: 0))
+        }
+        if user.role == .admin {
             worklists.append(WorklistLink(href: "/zorg/beheer", label: req.t("privacy.title"), count: 0))
         }
         let notes = try await CareNotification.query(on: req.db).filter(\.$userID == user.id!).filter(\.$readAt == nil)
             .sort(\.$createdAt, .descending).limit(20).all()
+        let emergencies = try await Self.breakGlassNotes(for: user, req: req)
         return try await req.view.render("care/clients", ClientsPage(
             page: try await req.pageMeta(title: req.t("care.title")), clients: rows, worklists: worklists,
-            notifications: notes.map {
+            notifications: emergencies + notes.map {
                 ClientsPage.Note(href: "/zorg/verwijzingen/\($0.referralID.slug)",
                                  text: req.t("care.notification").replacingOccurrences(of: "{status}", with: req.t("referral.status.\($0.status)")),
                                  when: MeetingTime.dutch($0.createdAt))
             }))
+    }
+
+    /// Unread notices that emergency access was used on a client of the user's organisation or
+    /// coalition (issue #13); they lead to the list of emergency access, which marks them read.
+    static func breakGlassNotes(for user: User, req: Request) async throws -> [ClientsPage.Note] {
+        let notices = try await BreakGlassNotice.query(on: req.db).filter(\.$userID == user.requireID()).filter(\.$readAt == nil)
+            .sort(\.$createdAt, .descending).limit(20).all()
+        guard !notices.isEmpty else { return [] }
+        let grants = try await BreakGlassAccess.query(on: req.db).filter(\.$id ~~ notices.map(\.grantID)).with(\.$user).all()
+        let clients = try await CareClient.query(on: req.db).filter(\.$id ~~ grants.map(\.clientID)).all()
+        let codes = Dictionary(clients.compactMap { c in c.id.map { ($0, c.code) } }, uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(grants.compactMap { g in g.id.map { ($0, g) } }, uniquingKeysWith: { a, _ in a })
+        return notices.compactMap { notice in
+            guard let grant = byID[notice.grantID] else { return nil }
+            let text = req.t("breakglass.notice").replacingOccurrences(of: "{code}", with: codes[grant.clientID] ?? "—")
+                .replacingOccurrences(of: "{user}", with: grant.user.name)
+            return ClientsPage.Note(href: "/zorg/noodtoegang/overzicht", text: text, when: MeetingTime.dutch(notice.createdAt))
+        }
     }
 }

@@ -20,13 +20,15 @@ struct ClientController: RouteCollection {
         c.post(":client", "afsluiten", use: close)
     }
 
+    /// Only care professionals keep client records (issue #13): coordinators, policy advisors and
+    /// admins have no client of their own.
     @Sendable func new(req: Request) async throws -> View {
-        _ = try req.requireUser()
+        _ = try req.requireRole(.professional)
         return try await render(req, form: ClientForm(municipality: nil, language: "nl"), errors: [:])
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let user = try req.requireUser()
+        let user = try req.requireRole(.professional)
         let form = try req.content.decode(ClientForm.self)
         let now = Date()
         switch form.validate(municipalities: Set(req.directory.municipalities.keys), today: CalendarDay.day(at: now), english: req.isEnglish) {
@@ -57,6 +59,11 @@ struct ClientController: RouteCollection {
         let (_, access) = try await req.careAccess()
         let now = Date()
         let (client, basis) = try await req.careClient(access, now: now)
+        // only the organisation that made the record closes or reopens it (issue #13)
+        guard client.$createdByOrganisation.id == access.organisationID else {
+            try await req.audit(.denied, client: client.id, basis: basis, what: "close refused: not the creating organisation", now: now)
+            throw Abort(.forbidden, reason: req.t("client.close.notowner"))
+        }
         try await req.db.auditedTransaction { db in
             client.closedAt = client.closedAt == nil ? now : nil
             try await client.save(on: db)

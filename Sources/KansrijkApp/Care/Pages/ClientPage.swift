@@ -20,6 +20,8 @@ struct ClientPage {
     var phase: String?
     var closed: Bool
     var breakGlass: Bool
+    /// The reader's organisation made the record: only it closes or reopens it.
+    var ownsRecord: Bool
     var consents: [ConsentRow]
     var involvements: [InvolvementRow]
     var referrals: [ReferralSummary]
@@ -62,6 +64,7 @@ struct ClientPageBuilder {
             phase: client.phase(on: CalendarDay.day(at: now))?.term.label(english: english),
             closed: client.closedAt != nil,
             breakGlass: { if case .breakTheGlass = basis { return true } else { return false } }(),
+            ownsRecord: client.$createdByOrganisation.id == user.$organisation.id,
             consents: rows.consents.map { consentRow($0, clientID: id) },
             involvements: rows.involvements.map {
                 ClientPage.InvolvementRow(organisation: $0.organisation, reason: req.t("involvement.\($0.reason.rawValue)"),

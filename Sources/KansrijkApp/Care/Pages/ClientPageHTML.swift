@@ -47,7 +47,7 @@ struct ClientPageHTML {
         fact("client.phase", page.phase ?? t("client.phase.none"))
         fact("client.language", page.language)
         w.raw("</dl>\n<p><a href=\""); w.text(page.base); w.raw("/inzage\">"); w.text(t("audit.report.link")); w.raw("</a></p>\n")
-        postButton(&w, action: page.base + "/afsluiten", label: t(page.closed ? "client.reopen" : "client.close"), danger: false)
+        if page.ownsRecord { postButton(&w, action: page.base + "/afsluiten", label: t(page.closed ? "client.reopen" : "client.close"), danger: false) }
         w.raw("\n</section>\n\n")
     }
 

@@ -35,7 +35,7 @@ extension InstrumentController {
         case .failure(let errors):
             return try await renderForm(req, draft, errors: errors, focus: nil, status: nil).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let (title, definition)):
-            let instrument = try await req.db.transaction { db in
+            let instrument = try await req.db.writeTransaction { db in
                 try await ScreeningInstrument.publish(definition, title: title, by: try user.requireID(), on: db)
             }
             req.flash(req.t("instrument.saved"))

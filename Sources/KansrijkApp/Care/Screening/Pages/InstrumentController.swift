@@ -87,7 +87,7 @@ struct InstrumentController: RouteCollection {
                 return try await renderEdit(req, basedOn: form.basedOn ?? latest.version, title: form.title ?? "", json: json,
                                             problems: [], titleError: titleError).encodeResponse(status: .unprocessableEntity, for: req)
             }
-            let instrument = try await req.db.transaction { db in
+            let instrument = try await req.db.writeTransaction { db in
                 try await ScreeningInstrument.publish(definition, title: title, by: try user.requireID(), on: db)
             }
             req.flash(req.t("instrument.saved"))
