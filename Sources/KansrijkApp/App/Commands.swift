@@ -77,7 +77,7 @@ struct NewUser {
         let hash = try await app.password.async.hash(password)
         let user = User(email: email, name: name ?? email, passwordHash: hash, role: role, organisationID: try org.requireID())
         let slug = coalition
-        try await app.db.transaction { db in
+        try await app.db.writeTransaction { db in
             try await user.create(on: db)
             if let slug {
                 guard let coalition = try await Coalition.query(on: db).filter(\.$slug == slug).first() else {

@@ -25,7 +25,7 @@ extension DemoCare {
         let batch = 400
         for start in stride(from: 0, to: n, by: batch) {
             let previous = chain
-            chain = try await db.transaction { db in
+            chain = try await db.writeTransaction { db in
                 var chain = previous
                 var clients: [CareClient] = [], involvements: [ClientInvolvement] = [], consents: [Consent] = []
                 var covers: [ConsentOrganisation] = [], referrals: [Referral] = [], events: [ReferralEvent] = [], audits: [AuditEvent] = []

@@ -113,7 +113,7 @@ struct NationalDirectory {
                 made += 1
             }
             let (newOrgs, newLocations, newRows) = (orgs, locations, rows)
-            try await db.transaction { tx in
+            try await db.writeTransaction { tx in
                 try await newOrgs.create(on: tx)
                 try await newLocations.create(on: tx)
                 try await newRows.write(on: tx)

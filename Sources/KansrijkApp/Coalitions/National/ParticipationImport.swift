@@ -133,7 +133,7 @@ enum ParticipationImport {
     /// Stores the rows in one transaction. With `replaceAll`, municipalities missing from the
     /// file lose their record (they become "onbekend"), so no demo row survives a full import.
     static func store(_ rows: [Row], replaceAll: Bool, sourceNote: String, on db: any Database) async throws -> Outcome {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             var outcome = Outcome()
             let existing = try await MunicipalityParticipation.byCode(on: db)
             for row in rows {

@@ -128,7 +128,7 @@ struct CreatePracticeExamples: AsyncMigration {
 /// demo: they belong in every installation.
 struct SeedPracticeExamples: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             for entry in PracticeLibrary.sources { try await PracticeExample(entry).create(on: db) }
         }
     }

@@ -17,7 +17,7 @@ struct HSDSImporter {
             return HSDSImportReport(source: path, plan: plan, omitted: omitted, format: bundle.format, outcome: .rejected)
         }
         do {
-            try await app.db.transaction { db in
+            try await app.db.writeTransaction { db in
                 try await Self.apply(plan, on: db)
                 if dryRun { throw DryRunRollback() }
             }

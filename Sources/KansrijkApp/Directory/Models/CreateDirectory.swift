@@ -107,7 +107,7 @@ struct CreateDirectory: AsyncMigration {
 /// The product's vocabularies as HSDS taxonomies; stable ids keep them the same everywhere.
 struct SeedVocabulary: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             for v in Vocabulary.allCases {
                 try await TaxonomyRecord(id: v.id, name: v.name, description: v.description,
                                          uri: "https://kansrijk.nl/taxonomie/\(v.rawValue)", version: "2025").create(on: db)

@@ -89,7 +89,7 @@ struct ServiceEditController: RouteCollection {
                 draft.locationIDs = keepLocations
             }
             let final = draft
-            let savedID = try await req.db.transaction { db in try await final.save(on: db) }
+            let savedID = try await req.db.writeTransaction { db in try await final.save(on: db) }
             try await req.application.directory.reload(on: req.db)
             req.flash(req.t(id == nil ? "service.created" : "service.saved"))
             return req.redirect(to: "/aanbod/\(savedID.uuidString.lowercased())")

@@ -155,7 +155,7 @@ struct PathwayController: RouteCollection {
                                         stepForm: form, stepErrors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let v):
             let pathwayID = try pathway.requireID()
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 let slots = try await Self.slots(pathwayID, on: db)
                 try await PathwayStep(pathwayID: pathwayID, phase: v.phase, position: PathwayOrdering.nextPosition(in: v.phase, slots),
                                       kind: v.kind, title: v.title, description: v.description, organisationID: v.organisationID,
@@ -187,7 +187,7 @@ struct PathwayController: RouteCollection {
                                         stepForm: form, stepErrors: errors, editing: step).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let v):
             let pathwayID = try pathway.requireID()
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 if v.phase != step.phase {
                     step.position = PathwayOrdering.nextPosition(in: v.phase, try await Self.slots(pathwayID, on: db))
                 }
@@ -210,7 +210,7 @@ struct PathwayController: RouteCollection {
         let (_, pathway) = try await editable(req)
         let step = try await Self.step(req, pathway)
         let pathwayID = try pathway.requireID()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             let moved = PathwayOrdering.move(try step.requireID(), direction, in: try await Self.slots(pathwayID, on: db))
             try await Self.renumber(pathwayID, moved, on: db)
             try await pathway.touch(on: db)
@@ -222,7 +222,7 @@ struct PathwayController: RouteCollection {
         let (_, pathway) = try await editable(req)
         let step = try await Self.step(req, pathway)
         let pathwayID = try pathway.requireID()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await step.delete(on: db)
             try await Self.renumber(pathwayID, PathwayOrdering.normalized(try await Self.slots(pathwayID, on: db)), on: db)
             try await pathway.touch(on: db)

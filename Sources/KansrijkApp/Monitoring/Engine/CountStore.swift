@@ -42,7 +42,7 @@ enum CountStore {
     }
 
     private static func write(elements: [String], periods: [String], rows: [Row], source: String, on db: any Database) async throws {
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await MonitoringCount.query(on: tx).filter(\.$element ~~ elements).filter(\.$period ~~ periods).delete()
             // hundreds of thousands of rows: multi-row INSERTs skip Fluent's per-model work, and on
             // SQLite the binds go straight to SQLiteNIO (CountStore+SQLite.swift)

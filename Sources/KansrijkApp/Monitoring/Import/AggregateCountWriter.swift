@@ -13,7 +13,7 @@ enum AggregateCountWriter {
         let counts = rows.flatMap { r in
             [count(numerator, r, r.numerator)] + (denominator.flatMap { e in r.denominator.map { [count(e, r, $0)] } } ?? [])
         }
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             // per period, so each delete names only the areas the file has for it
             for (period, areaCodes) in Dictionary(grouping: rows, by: \.period.description).mapValues({ $0.map(\.areaCode) }) {
                 try await MonitoringCount.query(on: tx).filter(\.$element ~~ elements).filter(\.$period == period)

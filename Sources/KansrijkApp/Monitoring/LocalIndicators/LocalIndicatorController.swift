@@ -52,7 +52,7 @@ struct LocalIndicatorController: RouteCollection {
         case .success(let valid):
             let position = (try await Indicator.query(on: req.db).max(\.$position) ?? 0) + 1
             let userID = try access.user.requireID()
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await Indicator(valid.definition, origin: LocalIndicatorOwner.origin, position: position).create(on: db)
                 try await LocalIndicatorOwner(indicatorCode: valid.definition.code, coalitionID: valid.coalitionID, createdBy: userID).create(on: db)
             }
@@ -78,7 +78,7 @@ struct LocalIndicatorController: RouteCollection {
             return try await render(req, access, form: form, editing: code, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let valid):
             let updated = Indicator(valid.definition, origin: LocalIndicatorOwner.origin, position: indicator.position)
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 indicator.name = updated.name; indicator.description = updated.description
                 indicator.nameEnglish = valid.definition.nameEnglish
                 indicator.numerator = updated.numerator; indicator.denominator = updated.denominator; indicator.factor = updated.factor

@@ -26,7 +26,7 @@ extension ReportController {
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         let userID = try req.requireUser().requireID()
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             let existing = try await ReportDraft.query(on: db).filter(\.$scope == scope.slug).filter(\.$period == String(year))
                 .filter(\.$section == section).first()
             if text.isEmpty {

@@ -35,7 +35,7 @@ struct SeedAreas2025: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         let reference = try AreaReference.load(dataDirectory: dataDirectory)
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             for p in AreaReference.provinces { try await Province(code: p.code, name: p.name).create(on: db) }
             for r in reference.regions { try await GGDRegion(code: r.code, name: r.name, provinceCode: r.provinceCode).create(on: db) }
             for m in reference.municipalities {

@@ -84,7 +84,7 @@ struct AmbitionController: RouteCollection {
             let count = try await Ambition.query(on: req.db).filter(\.$coalition.$id == ws.id).count()
             let ambition = Ambition(coalitionID: ws.id, phase: v.phase, title: v.title, description: v.description,
                                     indicators: v.indicators, position: count + 1)
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await ambition.create(on: db)
                 for id in v.serviceIDs { try await AmbitionService(ambitionID: ambition.requireID(), serviceID: id).create(on: db) }
             }
@@ -112,7 +112,7 @@ struct AmbitionController: RouteCollection {
             return try await renderEdit(req, ws, ambition: a, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let v):
             let id = try a.requireID()
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 a.phase = v.phase; a.title = v.title; a.description = v.description; a.indicators = v.indicators.joined(separator: ",")
                 try await a.save(on: db)
                 try await AmbitionService.query(on: db).filter(\.$ambition.$id == id).delete()

@@ -103,7 +103,7 @@ struct CoalitionAgreementController: RouteCollection {
                 .encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let v):
             let agreement = CoalitionAgreement(coalitionID: ws.id, kind: v.kind, title: v.title, signedOn: v.signedOn, signatories: v.signatories)
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await agreement.create(on: db)
                 try await Self.store(v, for: agreement.requireID(), on: db)
             }
@@ -130,7 +130,7 @@ struct CoalitionAgreementController: RouteCollection {
                 .encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let v):
             let id = try a.requireID()
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 a.kind = v.kind; a.title = v.title; a.signedOn = v.signedOn; a.signatories = v.signatories
                 try await a.save(on: db)
                 try await Self.store(v, for: id, on: db)

@@ -69,7 +69,7 @@ struct CoalitionController: RouteCollection {
             return try await renderEdit(req, ws: nil, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let v):
             let coalition = Coalition(name: v.name, slug: v.slug)
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 Self.apply(v, to: coalition)
                 try await coalition.create(on: db)
                 for code in v.municipalityCodes ?? [] {
@@ -110,7 +110,7 @@ struct CoalitionController: RouteCollection {
             return try await renderEdit(req, ws: ws, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let v):
             let coalition = ws.coalition
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 coalition.name = v.name
                 coalition.slug = v.slug
                 Self.apply(v, to: coalition)

@@ -85,7 +85,7 @@ struct CoalitionMeetingController: RouteCollection {
         case .success(let v):
             let meeting = CoalitionMeeting(coalitionID: ws.id, kind: v.kind, title: v.title, startsAt: v.startsAt, endsAt: v.endsAt,
                                   location: v.location, agenda: v.agenda, guests: v.guests, decisions: v.decisions)
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await meeting.create(on: db)
                 for p in v.attendeeIDs { try await CoalitionMeetingAttendance(meetingID: meeting.requireID(), partnerID: p).create(on: db) }
             }
@@ -114,7 +114,7 @@ struct CoalitionMeetingController: RouteCollection {
             return try await renderEdit(req, ws, meeting: m, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let v):
             let id = try m.requireID()
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 m.kind = v.kind; m.title = v.title; m.startsAt = v.startsAt; m.endsAt = v.endsAt; m.location = v.location
                 m.agenda = v.agenda; m.guests = v.guests; m.decisions = v.decisions
                 try await m.save(on: db)

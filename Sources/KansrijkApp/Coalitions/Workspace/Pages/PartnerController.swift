@@ -77,7 +77,7 @@ struct PartnerController: RouteCollection {
             return try await render(req, ws, partner: nil, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let (choice, v)):
             let codes = try await ws.coalition.municipalityCodes(on: req.db)
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 let organisationID: UUID
                 switch choice {
                 case .existing(let id):
