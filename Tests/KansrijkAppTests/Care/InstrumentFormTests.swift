@@ -48,7 +48,7 @@ struct InstrumentFormTests {
             // setup
             var professional = try await Browser.signedIn(app, as: CareBFixture.midwife)
             #expect(try await professional.get(Self.path).status == .forbidden)
-            var coordinator = try await Browser.signedIn(app, as: "coordinator@zeist.demo")
+            var coordinator = try await Browser.signedIn(app, as: "admin@kansrijk.demo")
             let page = try await coordinator.get(Self.path)
             #expect(page.status == .ok)
             var form = Self.formValues(page.body.string)
@@ -72,7 +72,7 @@ struct InstrumentFormTests {
     @Test("buttons add, move and remove items, keep everything typed and save nothing")
     func structuralEdits() async throws {
         try await withApp { app in
-            var coordinator = try await Browser.signedIn(app, as: "coordinator@zeist.demo")
+            var coordinator = try await Browser.signedIn(app, as: "admin@kansrijk.demo")
             var form = Self.formValues(try await coordinator.get(Self.path).body.string)
             let firstTitle = try #require(form["d.0.title"]), secondTitle = try #require(form["d.1.title"])
             let questions = DefaultInstrument.definition.domains[0].questions.count
@@ -105,7 +105,7 @@ struct InstrumentFormTests {
     @Test("mistakes come back in Dutch at their place, with what was typed, and nothing is saved")
     func validation() async throws {
         try await withApp { app in
-            var coordinator = try await Browser.signedIn(app, as: "coordinator@zeist.demo")
+            var coordinator = try await Browser.signedIn(app, as: "admin@kansrijk.demo")
             var form = Self.formValues(try await coordinator.get(Self.path).body.string)
             form["title"] = " "
             form["d.0.q.0.o.0.weight"] = "veel"
@@ -133,7 +133,7 @@ struct InstrumentFormTests {
     @Test("a double submit is stopped; a new version leaves completed screenings on theirs")
     func doubleSubmitAndVersions() async throws {
         try await withApp { app in
-            var coordinator = try await Browser.signedIn(app, as: "coordinator@zeist.demo")
+            var coordinator = try await Browser.signedIn(app, as: "admin@kansrijk.demo")
             var form = Self.formValues(try await coordinator.get(Self.path).body.string)
             form["title"] = "Zeist 2027"
             form["t.zeer-kwetsbaar"] = "15"

@@ -108,7 +108,7 @@ struct ScreeningFlowTests {
         }
     }
 
-    @Test("another organisation never reaches a client's screenings; a coordinator makes a new instrument version")
+    @Test("another organisation never reaches a client's screenings; only the admin publishes a version, audited, with its scoring changes shown")
     func accessAndVersions() async throws {
         try await withApp { app in
             let client = try await CareBFixture.client(app)
@@ -118,7 +118,13 @@ struct ScreeningFlowTests {
             // a professional reads the instrument but may not change it
             #expect(try await other.get("/zorg/signaleren/instrument").status == .ok)
             #expect(try await other.get("/zorg/signaleren/instrument/nieuw").status == .forbidden)
-            var coordinator = try await Browser.signedIn(app, as: "coordinator@zeist.demo")
+            // the instrument is used by every coalition: a coordinator may not publish it (issue #13, item 6)
+            var zeist = try await Browser.signedIn(app, as: "coordinator@zeist.demo")
+            #expect(try await zeist.get("/zorg/signaleren/instrument/nieuw").status == .forbidden)
+            #expect(try await zeist.get("/zorg/signaleren/instrument/import").status == .forbidden)
+            #expect(try await zeist.post("/zorg/signaleren/instrument/import", form: ["title": "Zeist 2027", "definition": DefaultInstrument.definition.encoded()]).status == .forbidden)
+            let levelsBefore = try await Screening.query(on: app.db).sort(\.$id).all().map { "\($0.id!) \($0.computedLevel?.rawValue ?? "-")" }
+            var coordinator = try await Browser.signedIn(app, as: "admin@kansrijk.demo")
             // the JSON import is the power users' way in (InstrumentFormTests cover the form)
             let bad = try await coordinator.post("/zorg/signaleren/instrument/import", form: ["title": "Zeist 2027", "definition": "{ kapot"])
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Dit is geen geldige JSON"))
@@ -129,8 +135,15 @@ struct ScreeningFlowTests {
             let versions = try await ScreeningInstrument.query(on: app.db).sort(\.$version).all()
             #expect(versions.map(\.version) == [1, 2])
             #expect(try versions[0].definition == DefaultInstrument.definition, "version 1 is unchanged")
-            // the demo screenings keep version 1
+            // the demo screenings keep version 1, and their levels
             #expect(try await Screening.query(on: app.db).filter(\.$instrument.$id == versions[0].id!).count() > 0)
+            #expect(try await Screening.query(on: app.db).sort(\.$id).all().map { "\($0.id!) \($0.computedLevel?.rawValue ?? "-")" } == levelsBefore)
+            // the publication is in the audit log, and the version page says what scores differently
+            try await AuditOutbox.drain(on: app.db)
+            let event = try await AuditEvent.query(on: app.db).sort(\.$sequence, .descending).first()
+            #expect(event?.what == "screening instrument version 2 published (1 scoring changes)" && event?.basis == "administration")
+            let page = try await coordinator.get("/zorg/signaleren/instrument/2").body.string
+            #expect(page.contains("Wat telt anders dan in versie 1") && page.contains("Grens ‘kwetsbaar’: \(DefaultInstrument.definition.thresholds.kwetsbaar) wordt 9"))
         }
     }
 

@@ -97,6 +97,8 @@ enum ScreeningStrings {
         "parentscreening.done.title": ("Dank je wel!", "Thank you!"),
         "parentscreening.done.text": ("Je antwoorden zijn verstuurd.", "Your answers have been sent."),
         "parentscreening.done.next": ("Bij je volgende afspraak praat je erover met je verloskundige of verpleegkundige. Samen kijken jullie wat je nodig hebt.", "At your next appointment you talk about them with your midwife or nurse. Together you look at what you need."),
+        "instrument.changes": ("Wat telt anders dan in versie", "What scores differently from version"),
+        "instrument.changes.none": ("Niets: gewichten, factoren en grenzen zijn gelijk gebleven.", "Nothing: weights, factors and thresholds stayed the same."),
         "instrument.title": ("Vragenlijst signaleren", "Signalling questionnaire"),
         "instrument.version": ("Versie", "Version"),
         "instrument.current": ("in gebruik voor nieuwe signaleringen", "used for new screenings"),

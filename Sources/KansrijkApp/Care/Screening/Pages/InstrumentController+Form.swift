@@ -6,14 +6,14 @@ import Vapor
 /// a new version, the versions before it stay as they are.
 extension InstrumentController {
     @Sendable func newForm(req: Request) async throws -> View {
-        _ = try req.requireRole(.coordinator, .admin)
+        _ = try req.requireRole(.admin)
         let latest = try await ScreeningInstrument.current(on: req.db)
         let draft = InstrumentDraft(title: latest.title, basedOn: latest.version, definition: try latest.definition)
         return try await renderForm(req, draft, errors: [:], focus: nil, status: nil)
     }
 
     @Sendable func saveForm(req: Request) async throws -> Response {
-        let user = try req.requireRole(.coordinator, .admin)
+        let user = try req.requireRole(.admin)
         let form = try req.content.decode([String: String].self)
         var draft = InstrumentDraft(form: form)
         if let op = form["op"], op != "save" {
@@ -35,9 +35,7 @@ extension InstrumentController {
         case .failure(let errors):
             return try await renderForm(req, draft, errors: errors, focus: nil, status: nil).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let (title, definition)):
-            let instrument = try await req.db.writeTransaction { db in
-                try await ScreeningInstrument.publish(definition, title: title, by: try user.requireID(), on: db)
-            }
+            let instrument = try await ScreeningInstrument.publish(definition, title: title, by: user, on: req.db, now: Date())
             req.flash(req.t("instrument.saved"))
             return req.redirect(to: "/zorg/signaleren/instrument/\(instrument.version)")
         }

@@ -16,6 +16,9 @@ struct InstrumentPage: Encodable {
     var versions: [Version]
     var newHref: String?
     var jsonHref: String
+    /// The scoring changes against the version before (`InstrumentDiff`); nil for the first version.
+    var changes: [String]?
+    var previous: Int?
 }
 
 struct InstrumentEditPage: Encodable {
@@ -27,8 +30,9 @@ struct InstrumentEditPage: Encodable {
     var titleError: String?
 }
 
-/// The signalling instrument's versions: everyone who signals can read the questions and weights;
-/// coordinators and admins make a new version in a form (or, as an extra, by importing JSON), checked
+/// The signalling instrument's versions: everyone who signals can read the questions and weights,
+/// and what each version changed in the scoring; only admins publish a new version (issue #13: it
+/// is used by every coalition until instruments are per coalition), audited, in a form (or, as an extra, by importing JSON), checked
 /// with Dutch messages. A version is never changed once stored, so completed screenings keep the
 /// version they were scored with.
 struct InstrumentController: RouteCollection {
@@ -63,13 +67,13 @@ struct InstrumentController: RouteCollection {
     }
 
     @Sendable func importForm(req: Request) async throws -> View {
-        _ = try req.requireRole(.coordinator, .admin)
+        _ = try req.requireRole(.admin)
         let latest = try await ScreeningInstrument.current(on: req.db)
         return try await renderEdit(req, basedOn: latest.version, title: latest.title, json: try latest.definition.encoded(pretty: true), problems: [], titleError: nil)
     }
 
     @Sendable func importJSON(req: Request) async throws -> Response {
-        let user = try req.requireRole(.coordinator, .admin)
+        let user = try req.requireRole(.admin)
         struct Form: Content { var title: String?; var definition: String?; var basedOn: Int?
             enum CodingKeys: String, CodingKey { case title, definition, basedOn = "based_on" } }
         let form = try req.content.decode(Form.self)
@@ -87,9 +91,7 @@ struct InstrumentController: RouteCollection {
                 return try await renderEdit(req, basedOn: form.basedOn ?? latest.version, title: form.title ?? "", json: json,
                                             problems: [], titleError: titleError).encodeResponse(status: .unprocessableEntity, for: req)
             }
-            let instrument = try await req.db.writeTransaction { db in
-                try await ScreeningInstrument.publish(definition, title: title, by: try user.requireID(), on: db)
-            }
+            let instrument = try await ScreeningInstrument.publish(definition, title: title, by: user, on: req.db, now: Date())
             req.flash(req.t("instrument.saved"))
             return req.redirect(to: "/zorg/signaleren/instrument/\(instrument.version)")
         }
@@ -108,6 +110,8 @@ struct InstrumentController: RouteCollection {
         let all = try await ScreeningInstrument.query(on: req.db).sort(\.$version, .descending).all()
         let usedIDs = Set(try await Screening.query(on: req.db).field(\.$instrument.$id).unique().all().map { $0.$instrument.id })
         let currentNumber = all.first?.version
+        let before = all.first { $0.version < instrument.version }
+        let changes = try before.map { InstrumentDiff.lines(from: try $0.definition, to: definition, english: english) }
         return try await req.view.render("care/instrument", InstrumentPage(
             page: try await req.pageMeta(title: req.t("instrument.title")),
             number: instrument.version, title: instrument.title, isCurrent: instrument.version == currentNumber,
@@ -125,8 +129,9 @@ struct InstrumentController: RouteCollection {
                 .init(number: v.version, title: v.title, href: "/zorg/signaleren/instrument/\(v.version)",
                       date: DateFormats.dutchDate(v.createdAt ?? Date()), current: v.version == currentNumber, used: usedIDs.contains(v.id!))
             },
-            newHref: [.coordinator, .admin].contains(user.role) ? "/zorg/signaleren/instrument/nieuw" : nil,
-            jsonHref: "/zorg/signaleren/instrument/\(instrument.version)/json"))
+            newHref: user.role == .admin ? "/zorg/signaleren/instrument/nieuw" : nil,
+            jsonHref: "/zorg/signaleren/instrument/\(instrument.version)/json",
+            changes: changes, previous: before?.version))
     }
 
     private func renderEdit(_ req: Request, basedOn: Int, title: String, json: String, problems: [String], titleError: String?) async throws -> View {
