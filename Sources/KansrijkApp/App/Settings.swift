@@ -47,13 +47,15 @@ public struct Settings: Sendable {
             }
         }
         let isPostgres: Bool = { if case .postgres = database { return true } else { return false } }()
+        let loadDemo = Self.flag(env["KANSRIJK_LOAD_DEMO"]) ?? !isPostgres
         let settings = Settings(
             database: database,
             demoPassword: env["KANSRIJK_DEMO_PASSWORD"] ?? "kansrijk-demo",
             bcryptCost: cost,
             autoMigrate: Self.flag(env["KANSRIJK_AUTO_MIGRATE"]) ?? !isPostgres,
-            loadDemoWhenEmpty: Self.flag(env["KANSRIJK_LOAD_DEMO"]) ?? !isPostgres,
-            secureCookies: Self.flag(env["KANSRIJK_SECURE_COOKIES"]) ?? false,
+            loadDemoWhenEmpty: loadDemo,
+            // outside the demo the product runs behind HTTPS: Secure cookies and HSTS unless told otherwise (issue #13)
+            secureCookies: Self.flag(env["KANSRIJK_SECURE_COOKIES"]) ?? !loadDemo,
             rootDirectory: root
         )
         if settings.demoPassword.count < 8 {

@@ -59,7 +59,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     // plain (EventLoopFuture) middlewares: a request to an in-memory page stays on its event loop;
     // security headers outermost, so error pages carry them too
     app.middleware = Middlewares()
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(hsts: settings.secureCookies))
     app.middleware.use(KansrijkErrorMiddleware())
     // bodies no decoder may see are refused before anything reads them (issue #13, item 1)
     app.middleware.use(RequestBodyGuard())
@@ -76,6 +76,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.loginThrottle = LoginThrottle()
     try routes(app)
     app.collectInternalRoots()
+    app.routeMethods = RouteMethods(app.routes.all)
     // the progress report counts the care room's work beside the monitor's own process figures
     app.processFigureSources.add(CareProcessFigures())
     registerCommands(app)

@@ -63,12 +63,19 @@ enum SessionClock {
 struct SessionClockMiddleware: Middleware {
     func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let now = Date()
-        if req.hasSession, req.session.id != nil, SessionClock.expired(req.session.data, path: req.url.path, now: now) {
+        if req.hasSession, let id = req.session.id, SessionClock.expired(req.session.data, path: req.url.path, now: now) {
             req.session.data = SessionData()
             req.session.destroy()
             req.storage[DestroyedKey.self] = true
+            // deleted here, not after the response: Vapor skips the session's write when the request
+            // ends in an error, and an expired session usually does (sign-in required)
+            return req.application.sessions.driver.deleteSession(id, for: req).flatMap { Self.proceed(req, next, now) }
         }
-        return next.respond(to: req).map { response in
+        return Self.proceed(req, next, now)
+    }
+
+    private static func proceed(_ req: Request, _ next: any Responder, _ now: Date) -> EventLoopFuture<Response> {
+        next.respond(to: req).map { response in
             guard req.hasSession, req.storage[DestroyedKey.self] != true else { return response }
             let session = req.session
             if session.id == nil {

@@ -54,6 +54,16 @@ struct KansrijkErrorMiddleware: Middleware {
     }
 
     static func response(to error: any Error, _ req: Request) -> EventLoopFuture<Response> {
+        // no route for this method, but for others: 405 with the methods that are allowed (issue #13)
+        if error is RouteNotFound {
+            let allowed = req.application.routeMethods.allowed(for: req.url.path)
+            if !allowed.isEmpty {
+                return response(to: Abort(.methodNotAllowed), req).map { response in
+                    response.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", "))
+                    return response
+                }
+            }
+        }
         let status: HTTPResponseStatus
         var detail: String
         switch error {

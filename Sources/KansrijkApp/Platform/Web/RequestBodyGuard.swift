@@ -6,7 +6,20 @@ import Vapor
 /// boundary as RFC 2046 defines it. Runs before the session is read: a refused body creates no
 /// session row. A plain `Middleware`: requests without a body stay on their event loop.
 struct RequestBodyGuard: Middleware {
+    /// Longer URLs answer 414 and larger header blocks 431 (issue #13): no page needs them, and
+    /// every later step would copy them.
+    static let maxURLBytes = 8 * 1024
+    static let maxHeaderBytes = 32 * 1024
+
     func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        if req.url.string.utf8.count > Self.maxURLBytes {
+            return req.eventLoop.makeFailedFuture(Abort(.uriTooLong, reason: req.t("error.toolarge")))
+        }
+        var headerBytes = 0
+        for (name, value) in req.headers { headerBytes += name.utf8.count + value.utf8.count + 4 }
+        if headerBytes > Self.maxHeaderBytes {
+            return req.eventLoop.makeFailedFuture(Abort(.requestHeaderFieldsTooLarge, reason: req.t("error.toolarge")))
+        }
         if let problem = Self.problem(method: req.method, contentType: req.headers.first(name: .contentType)) {
             return req.eventLoop.makeFailedFuture(Abort(.badRequest, reason: req.t(problem)))
         }

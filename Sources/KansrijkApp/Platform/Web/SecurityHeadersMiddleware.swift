@@ -3,15 +3,33 @@ import Vapor
 /// Sets the headers every response should carry, error pages and static files included (it is
 /// the outermost middleware). A plain `Middleware`: it stays on the event loop, where an
 /// `AsyncMiddleware` would hop to Swift's task pool and back on every request.
+/// With `hsts` (set outside the demo, with Secure cookies) browsers are told to use HTTPS only.
+/// Responses that may hold client data (the care room, the parents' questionnaire) are never stored
+/// by a browser or proxy (`Cache-Control: no-store`, issue #13).
 struct SecurityHeadersMiddleware: Middleware {
+    var hsts = false
     static let contentSecurityPolicy =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"
 
     func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        next.respond(to: req).map { response in
+        let path = req.url.path
+        let hsts = self.hsts
+        return next.respond(to: req).map { response in
             Self.addHeaders(to: response)
+            if Self.holdsClientData(path: path) { response.headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
+            if hsts { response.headers.replaceOrAdd(name: .strictTransportSecurity, value: "max-age=31536000; includeSubDomains") }
             return response
         }
+    }
+
+    /// Paths whose responses may carry client data: `/zorg...` (pages, MDO agendas and minutes,
+    /// exports), `/api/zorg...` and the parents' questionnaire `/vragenlijst/...`.
+    static func holdsClientData(path: String) -> Bool {
+        for prefix in ["/zorg", "/api/zorg", "/vragenlijst"] where path.hasPrefix(prefix) {
+            let rest = path.utf8.dropFirst(prefix.utf8.count)
+            if rest.isEmpty || rest.first == UInt8(ascii: "/") { return true }
+        }
+        return false
     }
 
     static func addHeaders(to response: Response) {

@@ -9,12 +9,14 @@ enum UploadGate {
     static let perAddress = 2
 
     static func collect(_ req: Request, maxBytes: Int, tooLarge: any Error) async throws {
-        guard req.auth.has(User.self), req.hasSession, req.session.data["csrf"] != nil else { throw PageError.csrf }
         if let declared = req.headers.first(name: .contentLength).flatMap(Int.init), declared > maxBytes { throw tooLarge }
+        // a body already in memory (a small one, or a test's) costs nothing more to look at
         if let collected = req.body.data {
             guard collected.readableBytes <= maxBytes else { throw tooLarge }
             return
         }
+        // refused like any post without a valid session token (`CSRFMiddleware`), before a byte is read
+        guard req.auth.has(User.self), req.hasSession, req.session.data["csrf"] != nil else { throw PageError.csrf }
         let address = req.remoteAddress?.ipAddress ?? "?"
         let slots = req.application.uploadSlots
         guard slots.take(address, limit: perAddress) else { throw Abort(.tooManyRequests, reason: req.t("error.upload.busy")) }

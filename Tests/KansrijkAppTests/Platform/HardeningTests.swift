@@ -1,0 +1,124 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+@testable import KansrijkApp
+
+/// What an outside attack found at the door (issue #13): a request that stopped the server, sessions
+/// without server-side limits, care pages a proxy could keep, wrong methods and huge requests.
+@Suite("Hardening at the door", .serialized)
+struct HardeningTests {
+    static func raw(_ app: Application, _ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: String = "") async throws -> TestingHTTPResponse {
+        var result: TestingHTTPResponse?
+        try await app.testing().test(method, path, headers: headers, body: ByteBuffer(string: body)) { result = $0 }
+        return try #require(result)
+    }
+
+    @Test("RFC 2046 boundaries: 1-70 of the allowed characters, not ending in a space; one boundary only")
+    func boundaries() {
+        let ok = ["abc", String(repeating: "a", count: 70), "----WebKitFormBoundary7MA4YWxkTrZu0gW", "a'()+_,-./:=? b"]
+        for b in ok { #expect(RequestBodyGuard.problem(method: .POST, contentType: "multipart/form-data; boundary=\(b)") == nil, "\(b)") }
+        #expect(RequestBodyGuard.problem(method: .POST, contentType: "multipart/form-data; boundary=\"quoted value\"") == nil)
+        let bad = ["multipart/form-data; boundary=", "multipart/form-data", "multipart/form-data; boundary=\"\"",
+                   "multipart/form-data; boundary=\(String(repeating: "a", count: 71))", "multipart/form-data; boundary=\"ends \"",
+                   "multipart/form-data; boundary=a\u{1}b", "multipart/form-data; boundary=é", "multipart/form-data; boundary=a; boundary=b",
+                   "multipart/mixed; boundary=abc", "MULTIPART/FORM-DATA; BOUNDARY="]
+        for c in bad { #expect(RequestBodyGuard.problem(method: .POST, contentType: c) != nil, "\(c)") }
+        #expect(RequestBodyGuard.problem(method: .POST, contentType: "application/x-www-form-urlencoded") == nil)
+    }
+
+    @Test("the request that stopped the server answers 400 in Dutch, for pages and the API, and creates no session")
+    func emptyBoundary() async throws {
+        try await withApp { app in
+            for path in ["/inloggen", "/zorg/clienten", "/coalities/zeist/afspraken/nieuw", "/api/hsds/services", "/bestaat-niet"] {
+                let res = try await Self.raw(app, .POST, path, headers: ["Content-Type": "multipart/form-data; boundary="], body: "x")
+                #expect(res.status == .badRequest, "\(path): \(res.status)")
+                #expect(!res.headers[.setCookie].contains { $0.hasPrefix("kansrijk_sessie=") })
+                if path.hasPrefix("/api/") { #expect(res.headers.contentType?.subType == "problem+json") }
+                else { #expect(res.body.string.contains("scheiding tussen de velden")) }
+            }
+            #expect(try await SessionRecord.query(on: app.db).count() == 0)
+            #expect(try await Self.raw(app, .GET, "/health/live").status == .ok)
+        }
+    }
+
+    @Test("a wrong method is 405 with Allow; a huge URL 414; huge headers 431")
+    func methodsAndSizes() async throws {
+        try await withApp { app in
+            let delete = try await Self.raw(app, .DELETE, "/aanbod")
+            #expect(delete.status == .methodNotAllowed)
+            #expect(delete.headers.first(name: .allow) == "GET, HEAD")
+            let put = try await Self.raw(app, .PUT, "/zorg/clienten")
+            #expect(put.status == .methodNotAllowed && put.headers.first(name: .allow) == "POST")
+            #expect(try await Self.raw(app, .DELETE, "/bestaat/niet").status == .notFound)
+            let long = try await Self.raw(app, .GET, "/aanbod?q=" + String(repeating: "a", count: 9000))
+            #expect(long.status == .uriTooLong)
+            let headers: HTTPHeaders = ["X-Filler": String(repeating: "b", count: 40_000)]
+            #expect(try await Self.raw(app, .GET, "/aanbod", headers: headers).status == .requestHeaderFieldsTooLarge)
+        }
+    }
+
+    @Test("care responses are never stored by a browser or proxy; public pages may be")
+    func noStore() async throws {
+        try await withApp { app in
+            var midwife = try await Browser.signedIn(app, as: "professional@zeist.demo")
+            for path in ["/zorg", "/zorg/verwijzingen?lijst=inkomend", "/zorg/mdo", "/zorg/bestaat-niet", "/api/zorg/verwijzingen?lijst=inkomend"] {
+                #expect(try await midwife.get(path).headers.first(name: .cacheControl) == "no-store", "\(path)")
+            }
+            #expect(try await midwife.get("/aanbod").headers.first(name: .cacheControl) != "no-store")
+            #expect(!SecurityHeadersMiddleware.holdsClientData(path: "/zorgpaden"))
+        }
+    }
+
+    @Test("sessions end on the server: 30 idle minutes on care pages, 10 hours in all, or no times at all")
+    func sessionClock() async throws {
+        let t = Date(timeIntervalSince1970: 2_000_000_000)
+        var data = SessionData()
+        data["since"] = String(Int(t.timeIntervalSince1970))
+        data["seen"] = String(Int(t.timeIntervalSince1970))
+        #expect(!SessionClock.expired(data, path: "/zorg", now: t.addingTimeInterval(29 * 60)))
+        #expect(SessionClock.expired(data, path: "/zorg/clienten/x", now: t.addingTimeInterval(31 * 60)))
+        #expect(!SessionClock.expired(data, path: "/aanbod", now: t.addingTimeInterval(31 * 60)))
+        data["seen"] = String(Int(t.timeIntervalSince1970) + 9 * 3600 + 3000)
+        #expect(SessionClock.expired(data, path: "/aanbod", now: t.addingTimeInterval(10 * 3600 + 60)))
+        var legacy = SessionData()
+        legacy[SessionClock.signedInKey] = "x"
+        #expect(SessionClock.expired(legacy, path: "/aanbod", now: t))
+
+        try await withApp { app in
+            var midwife = try await Browser.signedIn(app, as: "professional@zeist.demo")
+            #expect(try await midwife.get("/zorg").status == .ok)
+            // forty minutes later, as the server sees it
+            for record in try await SessionRecord.query(on: app.db).all() {
+                record.data["seen"] = String(Int(Date().timeIntervalSince1970) - 40 * 60)
+                try await record.save(on: app.db)
+            }
+            let after = try await midwife.get("/zorg")
+            #expect(after.status == .seeOther && after.headers.first(name: .location)?.hasPrefix("/inloggen") == true)
+            #expect(try await SessionRecord.query(on: app.db).count() == 0, "the expired session's row is gone")
+            // a cookie with an unknown id leaves no empty row behind
+            var stranger = Browser(app)
+            stranger.cookie = "kansrijk_sessie=bestaat-niet"
+            _ = try await stranger.get("/aanbod")
+            #expect(try await SessionRecord.query(on: app.db).count() == 0)
+            // the purge removes what can no longer be used
+            _ = try await Browser.signedIn(app, as: "policy@zeist.demo")
+            try await SessionClock.purge(on: app.db, now: Date())
+            #expect(try await SessionRecord.query(on: app.db).count() == 1)
+            try await SessionClock.purge(on: app.db, now: Date().addingTimeInterval(11 * 3600))
+            #expect(try await SessionRecord.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("outside the demo cookies are Secure and HSTS is sent; the demo on plain HTTP keeps them off")
+    func secureByDefault() throws {
+        let production = try Settings.fromEnvironment(["DATABASE_URL": "postgres://k:k@localhost:5432/k"])
+        #expect(production.secureCookies)
+        let demo = try Settings.fromEnvironment([:])
+        #expect(!demo.secureCookies)
+        let sqliteWithoutDemo = try Settings.fromEnvironment(["KANSRIJK_LOAD_DEMO": "0"])
+        #expect(sqliteWithoutDemo.secureCookies)
+        #expect(try !Settings.fromEnvironment(["KANSRIJK_LOAD_DEMO": "0", "KANSRIJK_SECURE_COOKIES": "0"]).secureCookies)
+    }
+}
