@@ -26,6 +26,6 @@ enum KansrijkMigrations {
         app.migrations.add(CreateWorklistOrderIndexes(), CreateCareCoveringIndexes(), CreateListingCoveringIndexes())
         app.migrations.add(CreateAuditOutbox(), MoveAuditLogToOwnFile())
         app.migrations.add(CreateOrganisationNamesIndex())
-        app.migrations.add(UpdateBreakGlassAddReview())
+        app.migrations.add(UpdateBreakGlassAddReview(), UpdateUsersAddSecondFactor())
     }
 }

@@ -68,6 +68,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(SessionClockMiddleware())
     app.middleware.use(UserSessionAuthenticator())
+    app.middleware.use(SecondFactorGate())
     // no metrics backend is bootstrapped: per-request counters would only take the metrics lock
     app.http.server.configuration.reportMetrics = false
 

@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     let pages = app.grouped(CSRFMiddleware())
     try pages.register(collection: HomeController())
     try pages.register(collection: LoginController())
+    try pages.register(collection: SecondFactorController())
     try pages.register(collection: DirectoryController())
     try pages.register(collection: ServiceEditController())
     try pages.register(collection: PathwayController())

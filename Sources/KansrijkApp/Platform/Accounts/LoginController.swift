@@ -64,10 +64,18 @@ struct LoginController: RouteCollection {
         }
         req.session.id = nil
         req.session.data = SessionData()
-        req.auth.login(user)
-        req.session.authenticate(user)
-        SessionClock.start(req.session, now: Date())
-        let response = req.redirect(to: back)
+        let response: Response
+        if SecondFactorPolicy.hasSecondFactor(user) {
+            // not signed in yet: the code from her app comes first (`SecondFactorController`)
+            PendingSecondFactor(userID: try user.requireID(), since: Date(), back: back).store(in: req.session)
+            SessionClock.start(req.session, now: Date())
+            response = req.redirect(to: "/inloggen/code")
+        } else {
+            req.auth.login(user)
+            req.session.authenticate(user)
+            SessionClock.start(req.session, now: Date())
+            response = req.redirect(to: back)
+        }
         LoginFormToken.clear(on: response, secure: req.application.settings.secureCookies)
         return response
     }

@@ -21,6 +21,8 @@ final class Organisation: Model, @unchecked Sendable {
     @OptionalField(key: "phone") var phone: String?
     /// CBS code of the municipality where it is based.
     @Field(key: "municipality_code") var municipalityCode: String
+    /// Its care professionals must sign in with a second factor (issue #13); nil reads as no.
+    @OptionalField(key: "requires_second_factor") var requiresSecondFactor: Bool?
 
     init() {}
 

@@ -29,6 +29,16 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "role") var role: Role
     @Field(key: "is_active") var isActive: Bool
+    /// The second factor (TOTP, base32 secret), once confirmed with a first code.
+    @OptionalField(key: "totp_secret") var totpSecret: String?
+    @OptionalField(key: "totp_enabled_at") var totpEnabledAt: Date?
+    /// The last TOTP step used: a code is accepted once.
+    @OptionalField(key: "totp_last_step") var totpLastStep: Int64?
+    /// SHA-256 hashes of the unused recovery codes, separated by spaces.
+    @OptionalField(key: "recovery_codes") var recoveryCodes: String?
+
+    /// Read with the session's user (`readActive`), not stored here: her organisation requires a second factor.
+    var organisationRequiresSecondFactor = false
 
     // relationships
     @Parent(key: "organisation_id") var organisation: Organisation
