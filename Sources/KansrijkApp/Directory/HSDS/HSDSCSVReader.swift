@@ -3,6 +3,8 @@ import Foundation
 /// Reads an HSDS tabular data package: a folder with datapackage.json and one CSV file per
 /// table. Files are found through datapackage.json when it lists them, else by their standard
 /// names. Rows are decoded per table and then nested the way the JSON form nests them.
+/// A folder without datapackage.json is refused (issue 13): it is not a package but most likely
+/// the wrong folder, and importing whatever CSV files it holds would succeed with nothing.
 struct HSDSCSVReader {
     let directory: URL
     var bundle = HSDSBundle(format: "CSV")
@@ -14,7 +16,10 @@ struct HSDSCSVReader {
         self.directory = directory
     }
 
-    static func read(directory: URL) -> HSDSBundle {
+    static func read(directory: URL) throws(CommandFailure) -> HSDSBundle {
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent("datapackage.json").path) else {
+            throw CommandFailure("Geen datapackage.json in \(directory.path): een map is alleen als HSDS-datapakket te importeren; er is niets gewijzigd.")
+        }
         var reader = HSDSCSVReader(directory: directory)
         reader.loadTables()
         reader.assemble()
@@ -24,11 +29,8 @@ struct HSDSCSVReader {
     /// Resource paths from datapackage.json, by resource name and by file name.
     private mutating func packagePaths() -> [String: String] {
         let url = directory.appendingPathComponent("datapackage.json")
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            bundle.notes.append("datapackage.json ontbreekt; de standaard bestandsnamen zijn gebruikt.")
-            return [:]
-        }
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let resources = object["resources"] as? [[String: Any]] else {
             bundle.notes.append("datapackage.json is onleesbaar of noemt geen resources; de standaard bestandsnamen zijn gebruikt.")
             return [:]

@@ -37,7 +37,11 @@ extension HSDSImportPlanner {
                 reject("organization", o.id, "vestigingsgemeente onbekend: geef het attribuut \(HSDSField.municipality.name), een locatie met een Nederlands adres of een service met een werkgebied")
                 continue
             }
-            guard valid else { continue }
+            // the partner form takes organisation names as long as the service form takes service names
+            let before = plan.rejections.count
+            checkLength(o.name, limit: ServiceForm.Limits.name, "organization", o.id, field: "name")
+            checkWebAddress(o.website, "organization", o.id, field: "website")
+            guard valid, plan.rejections.count == before else { continue }
             omit("phones (tweede en verdere van een organisatie)", (o.phones?.count ?? 0) - 1)
             let values = HSDSImportPlan.OrganisationValues(
                 id: id, name: o.name, kind: kind, description: o.description, email: HSDSText.nonEmpty(o.email),

@@ -25,6 +25,9 @@ extension HSDSImportPlanner {
             reject("service", s.id, "status '\(s.status)' is ongeldig; kies active, inactive, defunct of temporarily closed")
         }
         if HSDSText.nonEmpty(s.name) == nil { reject("service", s.id, "de naam is leeg") }
+        checkLength(s.name, limit: ServiceForm.Limits.name, "service", s.id, field: "name")
+        checkLength(s.description, limit: ServiceForm.Limits.description, "service", s.id, field: "description")
+        checkWebAddress(s.url, "service", s.id, field: "url")
 
         var draft = ServiceDraft(
             id: id, organisationID: organisationID ?? UUID(), name: s.name, alternateName: HSDSText.nonEmpty(s.alternateName),
@@ -37,6 +40,7 @@ extension HSDSImportPlanner {
         if HSDSText.nonEmpty(s.waitTime) != nil, draft.waitWeeks == nil { omit("wait_time (niet in weken)") }
         omit("phones (tweede en verdere van een service)", (s.phones?.count ?? 0) - 1)
         applyAttributes(s, to: &draft)
+        checkLength(draft.parentSummary, limit: ServiceForm.Limits.parentSummary, "service", s.id, field: "attribute \(HSDSField.parentSummary.code)")
         draft.areaCodes = areaCodes(s)
         draft.languages = languages(s)
         draft.schedules = (s.schedules ?? []).map {

@@ -110,6 +110,7 @@ struct HSDSImportPlanner {
             guard let id = uuid(t.id, "taxonomy", t.id) else { continue }
             fileTaxonomies.insert(id)
             guard !HSDSImportContext.builtInTaxonomies.contains(id) else { continue }
+            checkWebAddress(t.uri, "taxonomy", t.id, field: "uri")
             let values = HSDSImportPlan.TaxonomyValues(id: id, name: t.name, description: t.description,
                                                        uri: HSDSText.nonEmpty(t.uri), version: HSDSText.nonEmpty(t.version))
             plan.taxonomies.append(.init(values, existing: context.taxonomies[id]))

@@ -9,7 +9,7 @@ struct HSDSImporter {
     private struct DryRunRollback: Error {}
 
     func run(path: String, dryRun: Bool = false) async throws -> HSDSImportReport {
-        let bundle = Self.read(path: path)
+        let bundle = try Self.read(path: path)
         try await app.directory.reload(on: app.db)
         let context = try await HSDSImportContext.load(snapshot: app.directory.snapshot, on: app.db)
         let (plan, omitted) = HSDSImportPlanner.plan(bundle, context: context)
@@ -32,7 +32,7 @@ struct HSDSImporter {
     }
 
     /// A folder (or its datapackage.json) is a tabular data package; anything else is JSON.
-    static func read(path: String) -> HSDSBundle {
+    static func read(path: String) throws(CommandFailure) -> HSDSBundle {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             var bundle = HSDSBundle(format: "onbekend")
@@ -40,8 +40,8 @@ struct HSDSImporter {
             return bundle
         }
         let url = URL(fileURLWithPath: path)
-        if isDirectory.boolValue { return HSDSCSVReader.read(directory: url) }
-        if url.lastPathComponent == "datapackage.json" { return HSDSCSVReader.read(directory: url.deletingLastPathComponent()) }
+        if isDirectory.boolValue { return try HSDSCSVReader.read(directory: url) }
+        if url.lastPathComponent == "datapackage.json" { return try HSDSCSVReader.read(directory: url.deletingLastPathComponent()) }
         guard let data = FileManager.default.contents(atPath: path) else {
             var bundle = HSDSBundle(format: "JSON")
             bundle.rejections.append("Het bestand \(path) is niet te lezen.")

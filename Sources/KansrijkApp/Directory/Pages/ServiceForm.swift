@@ -73,12 +73,12 @@ extension ServiceForm {
         }
         let m = FieldMessages(english: english)
         let name = text(self.name)
-        if name == nil { errors["name"] = m.say("Vul de naam van het aanbod in.", "Fill in the name of the service.") } else if name!.count > 150 { errors["name"] = m.tooLong(150) }
+        if name == nil { errors["name"] = m.say("Vul de naam van het aanbod in.", "Fill in the name of the service.") } else if name!.count > Limits.name { errors["name"] = m.tooLong(Limits.name) }
         let orgID = text(organisation).flatMap(UUID.init(uuidString:))
         if orgID == nil || !allowedOrganisations.contains(orgID!) { errors["organisation"] = m.organisation }
         let description = text(self.description)
-        if description == nil { errors["description"] = m.say("Vul een beschrijving in.", "Fill in a description.") } else if description!.count > 4000 { errors["description"] = m.tooLong(4000) }
-        if let p = text(parentSummary), p.count > 600 { errors["parent_summary"] = m.tooLong(600) }
+        if description == nil { errors["description"] = m.say("Vul een beschrijving in.", "Fill in a description.") } else if description!.count > Limits.description { errors["description"] = m.tooLong(Limits.description) }
+        if let p = text(parentSummary), p.count > Limits.parentSummary { errors["parent_summary"] = m.tooLong(Limits.parentSummary) }
         let apply = text(applicationProcess)
         if apply == nil { errors["application_process"] = m.say("Vul in hoe ouders zich aanmelden of hoe u verwijst.", "Fill in how to apply or refer.") }
         let status = ServiceStatus(rawValue: text(self.status) ?? "active")
@@ -87,7 +87,7 @@ extension ServiceForm {
         if access == nil { errors["access_route"] = m.say("Kies hoe ouders toegang krijgen.", "Choose how parents get access.") }
         let capacity = Capacity(rawValue: text(self.capacity) ?? "beschikbaar")
         if capacity == nil { errors["capacity"] = m.say("Kies hoeveel plek er is.", "Choose the capacity.") }
-        if let u = text(url), !(u.hasPrefix("https://") || u.hasPrefix("http://")) || URL(string: u)?.host == nil { errors["url"] = m.url }
+        if let u = text(url), !Self.isWebAddress(u) { errors["url"] = m.url }
         if let e = text(email), !Self.looksLikeEmail(e) { errors["email"] = m.email }
         if let e = text(contactEmail), !Self.looksLikeEmail(e) { errors["contact_email"] = m.email }
         if text(contactName) == nil, text(contactTitle) != nil || text(contactEmail) != nil || text(contactPhone) != nil {
@@ -148,6 +148,18 @@ extension ServiceForm {
             minimumAge: minAge, maximumAge: maxAge, capacity: capacity, waitWeeks: wait, termIDs: terms,
             areaCodes: areas, languages: languages,
             schedules: text(schedule).map { [.init(description: $0)] } ?? [], contacts: contacts))
+    }
+
+    /// The longest texts the form takes; the HSDS import holds records to the same (issue 13).
+    enum Limits {
+        static let name = 150
+        static let description = 4000
+        static let parentSummary = 600
+    }
+
+    /// A full http(s) address: the only links the directory shows (the HSDS import too, issue 13).
+    static func isWebAddress(_ s: String) -> Bool {
+        (s.hasPrefix("https://") || s.hasPrefix("http://")) && URL(string: s)?.host != nil
     }
 
     static func looksLikeEmail(_ s: String) -> Bool {

@@ -9,10 +9,12 @@ struct MonitoringCommands: AsyncCommandGroup {
     }
 }
 
-/// `kansrijk monitoring import-births FILE`: aggregates a Perined-shaped extract; no row per child is stored.
+/// `kansrijk monitoring import-births FILE [--replace-year]`: aggregates a Perined-shaped extract; no
+/// row per child is stored. Replaces only the municipalities in the file unless told otherwise.
 struct ImportBirthsCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "file", help: "CSV with jaar;gemeente;amww;amdd;hoftiezer;pariteit;levend;amddd1ond[;kwetsbaar;inkomen_kwintiel;opleiding]") var file: String
+        @Flag(name: "replace-year", help: "replace every area of the file's years, not only its municipalities") var replaceYear: Bool
     }
     var help: String { "Imports a births extract (one row per child) as counts per municipality, year and breakdown." }
 
@@ -22,7 +24,11 @@ struct ImportBirthsCommand: AsyncCommand {
         let areas = try await AreaDimension.load(on: app.db)
         do {
             let aggregate = try BirthsImporter(areas: areas).aggregate(path: signature.file)
-            let rows = try await CountStore.store(aggregate, on: app.db)
+            let console = context.console
+            let changes = try await BirthCountWriter.store(aggregate, areas: areas, wholeYears: signature.replaceYear, on: app.db) { changes in
+                for line in BirthCountWriter.summary(changes) { console.print(line) }
+            }
+            let rows = changes.reduce(0) { $0 + $1.added }
             context.console.print("Geïmporteerd: \(aggregate.children) kinderen uit \(aggregate.years.map(String.init).joined(separator: ", ")) als \(rows) tellingen in \(String(format: "%.1f", Date().timeIntervalSince(start))) s.")
         } catch let report as ImportReport {
             context.console.error(report.description)

@@ -13,12 +13,10 @@ enum AggregateCountWriter {
         let counts = rows.flatMap { r in
             [count(numerator, r, r.numerator)] + (denominator.flatMap { e in r.denominator.map { [count(e, r, $0)] } } ?? [])
         }
+        // per period, so each delete names only the areas the file has for it
+        let cells = ReplacedCells(elements: elements, areasByPeriod: Dictionary(grouping: rows, by: \.period.description).mapValues { Set($0.map(\.areaCode)) })
         try await db.writeTransaction { tx in
-            // per period, so each delete names only the areas the file has for it
-            for (period, areaCodes) in Dictionary(grouping: rows, by: \.period.description).mapValues({ $0.map(\.areaCode) }) {
-                try await MonitoringCount.query(on: tx).filter(\.$element ~~ elements).filter(\.$period == period)
-                    .filter(\.$areaCode ~~ areaCodes).delete()
-            }
+            try await cells.delete(on: tx)
             for chunk in counts.chunked(500) { try await chunk.create(on: tx) }
         }
         return counts.count
