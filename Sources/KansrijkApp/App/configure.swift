@@ -117,6 +117,7 @@ extension Application {
 private func useSQLite(_ app: Application, path: String, temporary: Bool) async throws {
     app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
     let auditPath = AuditFile.path(besides: path)
+    app.readiness = Readiness(sqliteFiles: [path, auditPath])
     try await SQLitePragmas.apply(to: app, id: .sqlite, auditPath: auditPath)
     let pool = SQLiteReadPool(path: path)
     app.sqliteReads = pool

@@ -3,8 +3,8 @@ import Vapor
 
 func routes(_ app: Application) throws {
     app.get("health", "ready") { req async throws -> Response in
-        guard req.application.isReady else {
-            return Response(status: .serviceUnavailable, body: .init(string: "not ready: migrations pending or the directory is loading"))
+        if let problem = await req.application.readiness.problem(req.application) {
+            return Response(status: .serviceUnavailable, body: .init(string: problem))
         }
         return Response(status: .ok, body: .init(string: "ok"))
     }

@@ -122,3 +122,32 @@ struct HardeningTests {
         #expect(try !Settings.fromEnvironment(["KANSRIJK_LOAD_DEMO": "0", "KANSRIJK_SECURE_COOKIES": "0"]).secureCookies)
     }
 }
+
+/// `/health/ready` tells a load balancer when the server could not log an access (issue #13).
+@Suite("Readiness", .serialized)
+struct ReadinessTests {
+    @Test("a read-only audit file or folder makes the server not ready, with the reason")
+    func readOnlyFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kansrijk-ready-\(UUID().slug)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/k-audit.sqlite"
+        FileManager.default.createFile(atPath: file, contents: Data())
+        #expect(Readiness.fileProblem([file]) == nil)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file)
+        // root may write anyway: the check follows what the process may really do
+        if !FileManager.default.isWritableFile(atPath: file) {
+            #expect(Readiness.fileProblem([file])?.contains("read-only") == true)
+        }
+        #expect(Readiness.fileProblem(["/proc/kansrijk/none.sqlite"])?.contains("read-only") == true)
+    }
+
+    @Test("ready answers 200 on a healthy database")
+    func ready() async throws {
+        try await withApp { app in
+            // a statement of its own: a one-expression closure would pick VaporTesting's bare `withApp`
+            let ready = try await HardeningTests.raw(app, .GET, "/health/ready")
+            #expect(ready.status == .ok, "\(ready.body.string)")
+        }
+    }
+}
