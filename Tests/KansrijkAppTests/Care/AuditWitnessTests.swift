@@ -119,3 +119,43 @@ struct AuditWitnessTests {
         #expect(AuditWitnessSettings.path(env: [:], database: .sqliteMemory, workingDirectory: "/w/") == nil)
     }
 }
+
+/// A missing witness fails `audit verify`; the head can be anchored outside the host (issue #13).
+@Suite("Audit witness required, head anchored", .serialized)
+struct AuditWitnessRequiredTests {
+    @Test("a log with entries and an empty or missing witness fails verification unless a head is given or chain-only is chosen")
+    func missingWitness() async throws {
+        try await withApp { app in
+            try await AuditOutbox.drain(on: app.db)
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("witness-\(UUID().slug).log").path
+            let witness = AuditWitnessFile(path: path)
+            let missing = try await AuditVerification.verify(on: app.db, witness: witness, expecting: nil)
+            guard case .broken(_, let problem) = missing.outcome else { Issue.record("a missing witness passed"); return }
+            #expect(problem.contains("no witnessed head"))
+            let none = try await AuditVerification.verify(on: app.db, witness: nil, expecting: nil)
+            guard case .broken = none.outcome else { Issue.record("no witness configured passed"); return }
+            let chainOnly = try await AuditVerification.verify(on: app.db, witness: witness, expecting: nil, chainOnly: true)
+            guard case .intact = chainOnly.outcome else { Issue.record("chain-only failed"); return }
+            let head = try #require(await AuditHead.current(on: app.db, now: Date()))
+            let expected = try await AuditVerification.verify(on: app.db, witness: nil, expecting: head)
+            guard case .intact = expected.outcome else { Issue.record("an expected head failed"); return }
+        }
+    }
+
+    @Test("audit anchor appends a signed head; a changed line no longer verifies; a short key is refused")
+    func anchor() async throws {
+        try await withApp { app in
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("anchor-\(UUID().slug).log").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let key = String(repeating: "k", count: 40)
+            let first = try await AuditAnchor.anchor(on: app.db, to: path, key: key, now: Date())
+            let second = try await AuditAnchor.anchor(on: app.db, to: path, key: key, now: Date())
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+            #expect(lines == [first, second], "appended, never truncated")
+            #expect(AuditAnchor.isSigned(first, key: key))
+            #expect(!AuditAnchor.isSigned(first.replacingOccurrences(of: "kansrijk-audit-head ", with: "kansrijk-audit-head 9"), key: key))
+            #expect(!AuditAnchor.isSigned(first, key: String(repeating: "x", count: 40)))
+            await #expect(throws: CommandFailure.self) { _ = try await AuditAnchor.anchor(on: app.db, to: path, key: "kort", now: Date()) }
+        }
+    }
+}

@@ -21,11 +21,13 @@ extension CareAccess {
     /// SQL text (lower-case names need no quoting in SQLite or PostgreSQL): serialising SQLKit
     /// identifiers one by one was a tenth of a care page's CPU.
     func visibleCondition(_ client: SQLColumn, now: Date) -> SQLQueryString {
-        """
+        // consent days are compared on the Dutch calendar, like `Consent.isValid`
+        let day = CalendarDay.dutchWallClock(now)
+        return """
         (EXISTS (SELECT 1 FROM care_involvements ai LEFT JOIN care_consents ak \(SQLiteIndexHint(CreateListingCoveringIndexes.consents)) ON ak.id = ai.consent_id \
         WHERE ai.client_id = \(client) AND ai.organisation_id = \(bind: organisationID) \
         AND ai.since <= \(bind: now) AND (ai.until IS NULL OR ai.until > \(bind: now)) \
-        AND (ai.consent_id IS NULL OR (ak.valid_from <= \(bind: now) AND (ak.valid_until IS NULL OR ak.valid_until > \(bind: now)) \
+        AND (ai.consent_id IS NULL OR (ak.valid_from <= \(bind: day) AND (ak.valid_until IS NULL OR ak.valid_until > \(bind: day)) \
         AND (ak.withdrawn_at IS NULL OR ak.withdrawn_at > \(bind: now))))) \
         OR EXISTS (SELECT 1 FROM care_break_glass ag WHERE ag.user_id = \(bind: userID) AND ag.client_id = \(client) \
         AND ag.expires_at > \(bind: now) AND ag.granted_at <= \(bind: now)))

@@ -11,7 +11,10 @@ extension AuditVerification {
     /// The chain check, then the heads seen outside the database: the witness file's highest head and
     /// an expected head given by an operator. Removing the last entries keeps the chain intact but
     /// leaves a witnessed head beyond its end.
-    static func verify(on db: any Database, witness: AuditWitnessFile?, expecting expected: AuditHead?) async throws -> Report {
+    /// A log with entries and nothing outside it to compare with is a failure (issue #13): removing
+    /// the last entries and the witness file together would otherwise pass unnoticed. `chainOnly`
+    /// is the operator's explicit choice to check the chain alone.
+    static func verify(on db: any Database, witness: AuditWitnessFile?, expecting expected: AuditHead?, chainOnly: Bool = false) async throws -> Report {
         let outcome = try await verify(on: db)
         guard case .intact(let count) = outcome else { return Report(outcome: outcome, notes: []) }
         var notes: [String] = [], checks: [(AuditHead, String)] = []
@@ -19,9 +22,15 @@ extension AuditVerification {
             if let head = AuditWitnessCheck.highest(try witness.heads()) {
                 checks.append((head, "the witness file \(witness.path)"))
                 notes.append("Witness file \(witness.path): highest witnessed head is \(head.token).")
+            } else if count > 0, expected == nil, !chainOnly {
+                return Report(outcome: .broken(sequence: count, problem: "no witnessed head in \(witness.path) although the log holds \(count) events: "
+                    + "the witness file is missing, emptied or was never written. Give --expect-head SEQ:HASH from a head kept elsewhere, or --chain-only to check the chain alone"), notes: notes)
             } else {
                 notes.append("No witnessed head in \(witness.path): only the chain itself was checked.")
             }
+        } else if count > 0, expected == nil, !chainOnly {
+            return Report(outcome: .broken(sequence: count, problem: "no witness file is configured (KANSRIJK_AUDIT_WITNESS=off) and no head was given: "
+                + "give --expect-head SEQ:HASH from a head kept elsewhere, or --chain-only to check the chain alone"), notes: notes)
         } else {
             notes.append("No witness file configured (KANSRIJK_AUDIT_WITNESS): only the chain itself was checked.")
         }

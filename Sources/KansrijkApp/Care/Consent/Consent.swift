@@ -69,8 +69,10 @@ final class Consent: Model, @unchecked Sendable {
         Self.isValid(from: validFrom, until: validUntil, withdrawnAt: withdrawnAt, at: now)
     }
 
+    /// `from` and `until` are days (compared on the Dutch calendar), `withdrawnAt` an instant.
     static func isValid(from: Date, until: Date?, withdrawnAt: Date?, at now: Date) -> Bool {
-        from <= now && (until.map { now < $0 } ?? true) && (withdrawnAt.map { now < $0 } ?? true)
+        let day = CalendarDay.dutchWallClock(now)
+        return from <= day && (until.map { day < $0 } ?? true) && (withdrawnAt.map { now < $0 } ?? true)
     }
 }
 

@@ -16,6 +16,15 @@ enum CalendarDay {
         return c
     }()
 
+    static let amsterdamZone = TimeZone(identifier: "Europe/Amsterdam") ?? TimeZone(secondsFromGMT: 3600) ?? .current
+
+    /// The Dutch wall clock at `now`, read as if it were UTC: what to compare a stored day (midnight
+    /// UTC) with, so that a day starts at midnight in the Netherlands. A consent "from today" given at
+    /// 00:30 Dutch time held only from 01:00 (02:00 in summer) before.
+    static func dutchWallClock(_ now: Date) -> Date {
+        now.addingTimeInterval(TimeInterval(amsterdamZone.secondsFromGMT(for: now)))
+    }
+
     /// Parses exactly `yyyy-MM-dd` for a day that exists (no 30 February), years 1900-2199.
     static func parse(_ raw: String?) -> Date? {
         guard let raw = raw?.trimmingCharacters(in: .whitespaces), raw.count == 10 else { return nil }
