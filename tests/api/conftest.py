@@ -18,6 +18,12 @@ How the official schemas fit together:
 So one ``referencing.Registry`` that maps the upstream base URL onto the local folder resolves
 every reference, without any network access, and lets us validate a response against exactly
 the schema the official ``openapi.json`` names for it.
+
+The security tests (``test_security.py``) talk to the server over real HTTP as an outsider would:
+``requests`` where a client library changes nothing, and ``raw_http`` (a plain socket) where one
+would normalise or refuse the request (odd content types, control characters, huge URLs and
+headers), so that the server sees exactly the bytes under test. ``sign_in`` logs in through the
+real form (GET /inloggen for the form token and its cookie, then POST /inloggen).
 """
 
 from __future__ import annotations
@@ -25,8 +31,14 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -185,3 +197,233 @@ def hsds(hsds_dir: Path) -> HsdsSchemas:
 def api(base_url: str) -> ApiClient:
     """Client for the HSDS API: paths are relative to /api/hsds, as in openapi.json."""
     return ApiClient(base_url + HSDS_PREFIX)
+
+
+# --- plain HTTP for the security tests -----------------------------------------------------------
+
+LOGIN_PATH = "/inloggen"
+SESSION_COOKIE = "kansrijk_sessie"
+LOGIN_FORM_COOKIE = "kansrijk_inlog"
+
+_CSRF_INPUT = re.compile(r'<input[^>]*\bname="csrf"[^>]*\bvalue="([^"]+)"|<input[^>]*\bvalue="([^"]+)"[^>]*\bname="csrf"')
+
+
+def csrf_from_html(html: str, where: str) -> str:
+    """The value of the page's hidden ``csrf`` input; fails the test when there is none."""
+    match = _CSRF_INPUT.search(html)
+    assert match, f"{where}: no hidden input name=\"csrf\" in the page"
+    return match.group(1) or match.group(2)
+
+
+@dataclass
+class RawResponse:
+    """One HTTP/1.1 response as the server sent it: status, headers in order, body."""
+
+    status: int
+    headers: list[tuple[str, str]]
+    head: bytes  # status line and header block, undecoded
+    body: bytes
+
+    def header(self, name: str) -> str | None:
+        values = self.all(name)
+        return values[0] if values else None
+
+    def all(self, name: str) -> list[str]:
+        return [value for key, value in self.headers if key.lower() == name.lower()]
+
+    def describe(self) -> str:
+        return self.head.decode("latin-1").rstrip() + "\n\n" + self.body[:400].decode("utf-8", "replace")
+
+
+class ConnectionDropped(AssertionError):
+    """The server closed the connection (or stopped answering) without a complete response."""
+
+
+@dataclass
+class RawHttp:
+    """Sends hand-made HTTP/1.1 requests over a fresh socket, byte for byte as given.
+    ``raw_http.Dropped`` is the exception for a connection closed without a complete response
+    (tests cannot import from conftest under ``--import-mode=importlib``)."""
+
+    base_url: str
+    Dropped = ConnectionDropped
+
+    @property
+    def address(self) -> tuple[str, int]:
+        parts = urlsplit(self.base_url)
+        return parts.hostname or "127.0.0.1", parts.port or 80
+
+    def build(self, method: str, target: str, headers: list[tuple[str, str]] = (), body: bytes | None = None) -> bytes:
+        """A request with Host, Connection: close and (with a body) Content-Length added.
+        Header values may hold any byte below 0x100 (latin-1), control characters included."""
+        host, port = self.address
+        lines = [f"{method} {target} HTTP/1.1", f"Host: {host}:{port}", "Connection: close"]
+        lines += [f"{name}: {value}" for name, value in headers]
+        if body is not None:
+            lines.append(f"Content-Length: {len(body)}")
+        return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + (body or b"")
+
+    def send(self, raw: bytes, timeout: float = REQUEST_TIMEOUT) -> RawResponse:
+        """Send ``raw`` and read the whole response (the request asks to close the connection).
+        Raises ``ConnectionDropped`` when no complete response comes back."""
+        with socket.create_connection(self.address, timeout=timeout) as sock:
+            try:
+                sock.sendall(raw)
+            except OSError:
+                # The server may answer and close before it has read everything (a huge header):
+                # what it answered is still readable below.
+                pass
+            data = b""
+            try:
+                while True:
+                    chunk = sock.recv(65536)
+                    if not chunk:
+                        break
+                    data += chunk
+                    if _complete(data):
+                        break
+            except (TimeoutError, socket.timeout) as error:
+                raise ConnectionDropped(f"no complete response within {timeout}s (got {len(data)} bytes)") from error
+            except OSError as error:
+                if not _complete(data, eof=True):
+                    raise ConnectionDropped(f"connection failed before a complete response: {error!r}") from error
+        if not _complete(data, eof=True):
+            raise ConnectionDropped(f"the server closed the connection after {len(data)} bytes: {data[:200]!r}")
+        return _parse(data)
+
+    def request(self, method: str, target: str, headers: list[tuple[str, str]] = (), body: bytes | None = None,
+                timeout: float = REQUEST_TIMEOUT) -> RawResponse:
+        return self.send(self.build(method, target, headers, body), timeout=timeout)
+
+
+def _split_head(data: bytes) -> tuple[bytes, bytes] | None:
+    end = data.find(b"\r\n\r\n")
+    return None if end < 0 else (data[:end + 4], data[end + 4:])
+
+
+def _complete(data: bytes, eof: bool = False) -> bool:
+    """Whether ``data`` holds a whole response: headers, then Content-Length bytes, a last chunk,
+    or (with neither) everything up to the end of the connection."""
+    split = _split_head(data)
+    if split is None:
+        return False
+    head, body = split
+    length = re.search(rb"(?im)^content-length:[ \t]*(\d+)[ \t]*$", head)
+    if length:
+        return len(body) >= int(length.group(1))
+    if re.search(rb"(?im)^transfer-encoding:[ \t]*chunked[ \t]*$", head):
+        return body.endswith(b"0\r\n\r\n")
+    return eof
+
+
+def _parse(data: bytes) -> RawResponse:
+    split = _split_head(data)
+    assert split is not None, f"not an HTTP response: {data[:200]!r}"
+    head, body = split
+    lines = head.decode("latin-1").split("\r\n")
+    status_line = lines[0].split(" ", 2)
+    assert status_line[0].startswith("HTTP/") and len(status_line) >= 2, f"bad status line {lines[0]!r}"
+    headers = []
+    for line in lines[1:]:
+        if not line:
+            continue
+        name, _, value = line.partition(":")
+        headers.append((name.strip(), value.strip()))
+    if re.search(r"(?im)^transfer-encoding:\s*chunked\s*$", head.decode("latin-1")):
+        body = _dechunk(body)
+    return RawResponse(status=int(status_line[1]), headers=headers, head=head, body=body)
+
+
+def _dechunk(body: bytes) -> bytes:
+    out, rest = b"", body
+    while rest:
+        size_line, _, rest = rest.partition(b"\r\n")
+        size = int(size_line.split(b";")[0] or b"0", 16)
+        if size == 0:
+            break
+        out, rest = out + rest[:size], rest[size + 2:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def csrf_in() -> Callable[[str, str], str]:
+    """``csrf_in(html, where)``: the value of the page's hidden ``csrf`` input (fails without one)."""
+    return csrf_from_html
+
+
+@pytest.fixture(scope="session")
+def raw_http(base_url: str) -> RawHttp:
+    return RawHttp(base_url)
+
+
+@pytest.fixture(scope="session")
+def demo_password() -> str:
+    password = os.environ.get("KANSRIJK_DEMO_PASSWORD", "")
+    if not password:
+        pytest.fail("KANSRIJK_DEMO_PASSWORD is not set: the server's demo accounts need it", pytrace=False)
+    return password
+
+
+@dataclass
+class LoginForm:
+    """A fresh log-in form: the session that holds its cookie, and the token of its hidden field."""
+
+    session: requests.Session
+    token: str
+
+    @property
+    def cookie(self) -> str:
+        value = self.session.cookies.get(LOGIN_FORM_COOKIE)
+        assert value, f"GET {LOGIN_PATH} set no {LOGIN_FORM_COOKIE} cookie"
+        return value
+
+
+@pytest.fixture(scope="session")
+def login_form(base_url: str) -> Callable[[], LoginForm]:
+    """``login_form()``: GET /inloggen in a new session; its cookie and hidden ``csrf`` value."""
+
+    def _login_form() -> LoginForm:
+        session = requests.Session()
+        response = session.get(base_url + LOGIN_PATH, timeout=REQUEST_TIMEOUT)
+        assert response.status_code == 200, f"GET {LOGIN_PATH} answered {response.status_code}"
+        return LoginForm(session, csrf_from_html(response.text, f"GET {LOGIN_PATH}"))
+
+    return _login_form
+
+
+# A log-in refused with 429 is tried again after Retry-After, at most this often: another test may
+# just have slowed the address down (the log-in race), and the wait is part of the design.
+SIGN_IN_TRIES = 4
+MAX_RETRY_AFTER = 60  # seconds; a longer wait means the throttle is not what these tests expect
+
+
+@pytest.fixture(scope="session")
+def sign_in(base_url: str, demo_password: str, login_form: Callable[[], LoginForm]) -> Callable[..., requests.Session]:
+    """``sign_in(email)``: a ``requests.Session`` logged in through the real form as that demo user."""
+
+    def _sign_in(email: str) -> requests.Session:
+        for attempt in range(1, SIGN_IN_TRIES + 1):
+            form = login_form()
+            response = form.session.post(
+                base_url + LOGIN_PATH,
+                data={"email": email, "password": demo_password, "csrf": form.token, "terug": "/"},
+                allow_redirects=False,
+                timeout=REQUEST_TIMEOUT,
+            )
+            if response.status_code == 429 and attempt < SIGN_IN_TRIES:
+                wait = int(response.headers.get("Retry-After", "1"))
+                assert wait <= MAX_RETRY_AFTER, f"log-in as {email}: Retry-After {wait}s"
+                time.sleep(wait + 0.2)
+                continue
+            assert response.status_code == 303, (
+                f"log-in as {email} answered {response.status_code}, expected 303:\n{response.text[:500]}"
+            )
+            assert not response.headers.get("Location", "").startswith(LOGIN_PATH), (
+                f"log-in as {email} goes on to {response.headers['Location']}: these tests expect the demo "
+                "accounts to sign in with a password alone (no second factor)"
+            )
+            assert form.session.cookies.get(SESSION_COOKIE), f"log-in as {email} set no {SESSION_COOKIE} cookie"
+            return form.session
+        raise AssertionError("unreachable")
+
+    return _sign_in

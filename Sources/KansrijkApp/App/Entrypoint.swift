@@ -31,6 +31,10 @@ public enum Kansrijk {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             exit(2)
         }
+        if let problem = StartFailure.sqliteFileProblem(settings) {
+            FileHandle.standardError.write(Data("kansrijk: \(problem)\n".utf8))
+            exit(1)
+        }
         let app = try await Application.make(env)
         do {
             try await configure(app, settings: settings)
@@ -46,9 +50,11 @@ public enum Kansrijk {
             try? await app.asyncShutdown()
             exit(1)
         } catch {
-            app.logger.report(error: error)
+            // one line and exit status 1, never a trap with a stack trace (issue #13)
+            app.logger.debug("\(String(reflecting: error))")
+            FileHandle.standardError.write(Data("kansrijk: \(StartFailure.line(for: error, settings: settings))\n".utf8))
             try? await app.asyncShutdown()
-            throw error
+            exit(1)
         }
         try await app.asyncShutdown()
     }

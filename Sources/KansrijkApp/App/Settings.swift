@@ -22,6 +22,11 @@ public struct Settings: Sendable {
     public var secureCookies: Bool
     /// Folder that holds `Resources/` and `Public/`.
     public var rootDirectory: String
+    /// The public address links are built from (`https://kansrijk.example.nl`), never a request's
+    /// `Host` (issue #13). Nil: the address the server listens on.
+    public var baseURL: String? = nil
+    /// A reverse proxy in front sets `X-Forwarded-Proto`/`-Host`/`-For`; only then are they believed.
+    public var trustedProxy: Bool = false
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
         var problems: [String] = []
@@ -48,7 +53,7 @@ public struct Settings: Sendable {
         }
         let isPostgres: Bool = { if case .postgres = database { return true } else { return false } }()
         let loadDemo = Self.flag(env["KANSRIJK_LOAD_DEMO"]) ?? !isPostgres
-        let settings = Settings(
+        var settings = Settings(
             database: database,
             demoPassword: env["KANSRIJK_DEMO_PASSWORD"] ?? "kansrijk-demo",
             bcryptCost: cost,
@@ -58,11 +63,27 @@ public struct Settings: Sendable {
             secureCookies: Self.flag(env["KANSRIJK_SECURE_COOKIES"]) ?? !loadDemo,
             rootDirectory: root
         )
+        if let raw = env["KANSRIJK_BASE_URL"], !raw.isEmpty {
+            if let base = Self.baseURL(raw) { settings.baseURL = base } else {
+                problems.append("KANSRIJK_BASE_URL must be an http(s) address without path, query or spaces, like https://kansrijk.example.nl")
+            }
+        }
+        settings.trustedProxy = Self.flag(env["KANSRIJK_TRUSTED_PROXY"]) ?? false
         if settings.demoPassword.count < 8 {
             problems.append("KANSRIJK_DEMO_PASSWORD must have at least 8 characters")
         }
         guard problems.isEmpty else { throw SettingsError(problems: problems) }
         return settings
+    }
+
+    /// `scheme://host[:port]` of an http(s) address, or nil.
+    static func baseURL(_ raw: String) -> String? {
+        var text = raw.trimmingCharacters(in: .whitespaces)
+        while text.hasSuffix("/") { text.removeLast() }
+        guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty, url.path.isEmpty, url.query == nil, url.fragment == nil, url.user == nil,
+              text.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
+        return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
     }
 
     static func flag(_ raw: String?) -> Bool? {

@@ -151,3 +151,23 @@ struct ReadinessTests {
         }
     }
 }
+
+/// Links that leave the page are built from settings, never from a request's `Host` (issue #13).
+@Suite("Public links", .serialized)
+struct PublicLinkTests {
+    @Test("KANSRIJK_BASE_URL is checked; a forged Host or X-Forwarded-Host never reaches a link")
+    func baseURL() async throws {
+        #expect(Settings.baseURL("https://kansrijk.example.nl/") == "https://kansrijk.example.nl")
+        #expect(Settings.baseURL("http://localhost:8080") == "http://localhost:8080")
+        for bad in ["ftp://x.nl", "https://x.nl/pad", "https://x.nl?q=1", "kansrijk.nl", "https://", "https://a b.nl"] {
+            #expect(Settings.baseURL(bad) == nil, "\(bad)")
+        }
+        #expect(throws: SettingsError.self) { try Settings.fromEnvironment(["KANSRIJK_BASE_URL": "javascript:alert(1)"]) }
+        #expect(Request.isHostName("kansrijk.nl:443") && !Request.isHostName("evil.nl/x") && !Request.isHostName("a b"))
+        try await withApp { app in
+            let res = try await HardeningTests.raw(app, .GET, "/api/hsds", headers: ["Host": "evil.example", "X-Forwarded-Host": "evil.example"])
+            #expect(res.status == .ok)
+            #expect(!res.body.string.contains("evil.example"))
+        }
+    }
+}

@@ -18,10 +18,5 @@ extension HSDSController {
     }
 
     /// Scheme and host the client used, so links work behind a proxy too.
-    static func baseURL(_ req: Request) -> String {
-        let scheme = req.headers.first(name: "X-Forwarded-Proto") ?? (req.application.settings.secureCookies ? "https" : "http")
-        let host = req.headers.first(name: "X-Forwarded-Host") ?? req.headers.first(name: .host)
-            ?? "\(req.application.http.server.configuration.hostname):\(req.application.http.server.configuration.port)"
-        return "\(scheme)://\(host)"
-    }
+    static func baseURL(_ req: Request) -> String { req.publicBaseURL }
 }

@@ -46,7 +46,7 @@ struct LoginController: RouteCollection {
         guard !email.isEmpty, let password = form.password, !password.isEmpty, password.utf8.count <= 1024 else {
             return try await fail("login.missing", .badRequest)
         }
-        let keys = LoginThrottle.keys(email: email, address: req.remoteAddress?.ipAddress)
+        let keys = LoginThrottle.keys(email: email, address: req.clientAddress)
         if case .wait(let seconds) = req.application.loginThrottle.admit(keys: keys, now: Date()) {
             return try await fail("login.throttled", .tooManyRequests, retryAfter: seconds)
         }

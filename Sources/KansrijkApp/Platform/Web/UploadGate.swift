@@ -17,7 +17,7 @@ enum UploadGate {
         }
         // refused like any post without a valid session token (`CSRFMiddleware`), before a byte is read
         guard req.auth.has(User.self), req.hasSession, req.session.data["csrf"] != nil else { throw PageError.csrf }
-        let address = req.remoteAddress?.ipAddress ?? "?"
+        let address = req.clientAddress
         let slots = req.application.uploadSlots
         guard slots.take(address, limit: perAddress) else { throw Abort(.tooManyRequests, reason: req.t("error.upload.busy")) }
         defer { slots.give(address) }

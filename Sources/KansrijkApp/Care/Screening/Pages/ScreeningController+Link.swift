@@ -46,11 +46,9 @@ extension ScreeningController {
     }
 
     private func renderLink(_ req: Request, _ scope: ScopedClient, _ s: Screening, token: String) async throws -> View {
-        let host = req.headers.first(name: .host) ?? "localhost"
-        let scheme = req.headers.first(name: "X-Forwarded-Proto") ?? "http"
         return try await req.view.render("care/screening-link", ScreeningLinkPage(
             page: try await req.pageMeta(title: req.t("screening.link.title"), forms: true), client: scope.header,
-            url: "\(scheme)://\(host)/vragenlijst/\(token)",
+            url: "\(req.publicBaseURL)/vragenlijst/\(token)",
             expires: MeetingTime.dutch(scope.now.addingTimeInterval(ScreeningLink.validity)),
             screeningHref: "\(scope.base)/signaleren/\(s.id!.slug)"))
     }

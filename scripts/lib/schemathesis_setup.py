@@ -1,0 +1,170 @@
+"""Prepare the Schemathesis run of `scripts/test browser` against the server's own OpenAPI document.
+
+Usage: schemathesis_setup.py SERVER_URL SHARED_DIR OUT_DIR   (run with the test venv's Python)
+
+Writes two files to OUT_DIR and prints nothing else but what it found:
+
+* ``openapi.json``: GET SERVER_URL/api/openapi.json, unchanged except that the references to the
+  official HSDS 3.0 schemas (``https://raw.githubusercontent.com/openreferral/specification/3.0/
+  schema/...``) point at the copy in SHARED_DIR/standards/hsds-3.0/schema. Without that the HSDS
+  responses would be checked against nothing (Schemathesis skips a reference it cannot fetch), and
+  the run would depend on the network.
+* ``schemathesis.toml``: real data, so the run gets past 404 and 401: ids of the demo data for each
+  ``{id}`` operation, indicator codes, areas and periods (each used in half of the generated cases;
+  the other half stay generated), and for ``/api/zorg/...`` the session cookie of
+  professional@zeist.demo (password in KANSRIJK_DEMO_PASSWORD) and ids of her clients.
+
+Exits non-zero, with the reason, if the server does not serve its OpenAPI document or the data
+cannot be collected: a run without them would check much less and still pass.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import requests
+
+SPEC_BASE = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
+TIMEOUT = 30
+CARE_EMAIL = "professional@zeist.demo"
+CLIENT_LINK = re.compile(r"/zorg/clienten/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})")
+CSRF_INPUT = re.compile(r'<input[^>]*\bname="csrf"[^>]*\bvalue="([^"]+)"')
+
+# {id} operations of the HSDS API and the list that supplies their ids
+HSDS_DETAILS = {
+    "/api/hsds/services/{id}": "/api/hsds/services",
+    "/api/hsds/organizations/{id}": "/api/hsds/organizations",
+    "/api/hsds/service_at_locations/{id}": "/api/hsds/service_at_locations",
+    "/api/hsds/taxonomies/{id}": "/api/hsds/taxonomies",
+    "/api/hsds/taxonomy_terms/{id}": "/api/hsds/taxonomy_terms",
+}
+AREAS = ["GM0355", "GM0200", "GG2514", "PV26", "NL01"]
+PERIODS = ["2019", "2020", "2021", "2022", "2023"]
+
+
+def fail(message: str) -> None:
+    print(f"schemathesis_setup: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def get_json(session: requests.Session, url: str) -> Any:
+    response = session.get(url, timeout=TIMEOUT)
+    if response.status_code != 200:
+        fail(f"GET {url} answered {response.status_code}")
+    return response.json()
+
+
+def localise(node: Any, schema_dir: Path, missing: set[str]) -> Any:
+    """The document with every reference into the official HSDS schemas pointed at the local copy."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str) and value.startswith(SPEC_BASE):
+                relative, _, fragment = value[len(SPEC_BASE):].partition("#")
+                path = schema_dir / relative
+                if not path.is_file():
+                    missing.add(relative)
+                value = path.as_uri() + (f"#{fragment}" if fragment else "")
+            out[key] = localise(value, schema_dir, missing)
+        return out
+    if isinstance(node, list):
+        return [localise(item, schema_dir, missing) for item in node]
+    return node
+
+
+def sign_in(base: str, password: str) -> requests.Session:
+    session = requests.Session()
+    page = session.get(base + "/inloggen", timeout=TIMEOUT)
+    token = CSRF_INPUT.search(page.text)
+    if page.status_code != 200 or not token:
+        fail(f"GET /inloggen answered {page.status_code} without a form token")
+    response = session.post(
+        base + "/inloggen",
+        data={"email": CARE_EMAIL, "password": password, "csrf": token.group(1), "terug": "/"},
+        allow_redirects=False,
+        timeout=TIMEOUT,
+    )
+    if response.status_code != 303 or not session.cookies.get("kansrijk_sessie"):
+        fail(f"log-in as {CARE_EMAIL} answered {response.status_code}")
+    return session
+
+
+def toml_string(value: str) -> str:
+    return json.dumps(value)  # a JSON string of printable ASCII is a TOML basic string
+
+
+def toml_array(values: list[str]) -> str:
+    return "[" + ", ".join(toml_string(v) for v in values) + "]"
+
+
+def main() -> None:
+    if len(sys.argv) != 4:
+        fail("usage: schemathesis_setup.py SERVER_URL SHARED_DIR OUT_DIR")
+    base, shared, out = sys.argv[1].rstrip("/"), Path(sys.argv[2]), Path(sys.argv[3])
+    password = os.environ.get("KANSRIJK_DEMO_PASSWORD") or fail("KANSRIJK_DEMO_PASSWORD is not set")
+    schema_dir = (shared / "standards" / "hsds-3.0" / "schema").resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    anonymous = requests.Session()
+
+    document = get_json(anonymous, base + "/api/openapi.json")
+    missing: set[str] = set()
+    local = localise(document, schema_dir, missing)
+    if missing:
+        fail(f"the OpenAPI document refers to HSDS schemas that are not in {schema_dir}: {sorted(missing)}")
+    (out / "openapi.json").write_text(json.dumps(local, indent=1, ensure_ascii=True), encoding="utf-8")
+
+    dictionaries: dict[str, list[str]] = {}
+    operations: list[tuple[str, dict[str, str], dict[str, str]]] = []  # path, parameter -> dictionary, headers
+    for detail, listing in HSDS_DETAILS.items():
+        if detail not in document.get("paths", {}):
+            fail(f"{detail} is not in the OpenAPI document any more: update {Path(__file__).name}")
+        ids = [item["id"] for item in get_json(anonymous, base + listing + "?per_page=5").get("contents", [])]
+        if not ids:
+            fail(f"GET {listing} lists nothing: no ids for {detail}")
+        name = listing.rsplit("/", 1)[1] + "_ids"
+        dictionaries[name] = ids
+        operations.append((detail, {"path.id": name}, {}))
+
+    codes = [indicator["code"] for indicator in get_json(anonymous, base + "/api/indicators")]
+    if not codes:
+        fail("GET /api/indicators lists no indicators")
+    dictionaries |= {"indicator_codes": codes, "areas": AREAS, "periods": PERIODS}
+    operations.append(("/api/indicators/{code}/values",
+                       {"path.code": "indicator_codes", "query.area": "areas", "query.period": "periods"}, {}))
+
+    care = sign_in(base, password)
+    overview = care.get(base + "/zorg", timeout=TIMEOUT)
+    clients = sorted(set(CLIENT_LINK.findall(overview.text)))[:5]
+    if overview.status_code != 200 or not clients:
+        fail(f"GET /zorg as {CARE_EMAIL} answered {overview.status_code} with {len(clients)} client links")
+    dictionaries["client_ids"] = clients
+    cookie = {"Cookie": "kansrijk_sessie=" + care.cookies["kansrijk_sessie"]}
+    operations.append(("/api/zorg/clienten/{client}", {"path.client": "client_ids"}, cookie))
+    operations.append(("/api/zorg/verwijzingen", {}, cookie))
+
+    lines = ["# Written by scripts/lib/schemathesis_setup.py for one run of scripts/test browser.", "",
+             "# no state carried over between runs (and nothing written to the work tree): every run is the same",
+             "[cache]", "enabled = false", ""]
+    for name, values in dictionaries.items():
+        lines += [f"[dictionaries.{name}]", f"values = {toml_array(values)}", ""]
+    for path, parameters, headers in operations:
+        lines += ["[[operations]]", f"include-path = {toml_string(path)}"]
+        if parameters:
+            bindings = ", ".join(f"{toml_string(k)} = {{ dictionary = {toml_string(v)}, probability = 0.5 }}"
+                                 for k, v in parameters.items())
+            lines.append(f"parameters = {{ {bindings} }}")
+        if headers:
+            lines.append("headers = { " + ", ".join(f"{toml_string(k)} = {toml_string(v)}" for k, v in headers.items()) + " }")
+        lines.append("")
+    (out / "schemathesis.toml").write_text("\n".join(lines), encoding="utf-8")
+    print(f"    {len(document.get('paths', {}))} paths; HSDS references -> {schema_dir}; "
+          f"{sum(len(v) for v in dictionaries.values())} known values; signed in as {CARE_EMAIL} for /api/zorg")
+
+
+if __name__ == "__main__":
+    main()
