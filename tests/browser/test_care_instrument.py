@@ -1,5 +1,5 @@
-"""Editing the signalling instrument without JSON and without JavaScript (issue #4): a coordinator
-adds, moves and removes a question with the form's buttons, gets Dutch messages that keep what was
+"""Editing the signalling instrument without JSON and without JavaScript (issue #4): the admin (the
+only one who may publish a version since issue #13) adds, moves and removes a question with the form's buttons, gets Dutch messages that keep what was
 typed, and saves a new version that shows up in the version history. Every page passes axe.
 
 The saved version has the same questions as the one before (only its name differs), so the other
@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-COORDINATOR = "coordinator@zeist.demo"
+ADMIN = "admin@kansrijk.demo"
 
 
-def test_coordinator_edits_the_instrument_in_a_form(new_page, login, assert_accessible):
+def test_admin_edits_the_instrument_in_a_form(new_page, login, assert_accessible):
     page: Page = new_page(java_script_enabled=False)
-    login(page, COORDINATOR)
+    login(page, ADMIN)
     page.goto("/zorg/signaleren/instrument")
     old_version = page.locator("p.lead").inner_text()
     with page.expect_navigation():
@@ -64,5 +64,6 @@ def test_coordinator_edits_the_instrument_in_a_form(new_page, login, assert_acce
     expect(page.locator("p.lead")).to_contain_text("Zeist browsertest")
     assert page.locator("p.lead").inner_text() != old_version
     expect(page.get_by_role("heading", name="Alle versies")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Wat telt anders dan in versie")
     expect(page.locator("main")).to_contain_text("Zeist browsertest")
     assert_accessible(page)

@@ -142,14 +142,19 @@ def test_break_the_glass_is_logged_and_listed(page: Page, browser, base_url, log
         other.goto("/zorg/noodtoegang")
         form = other.locator("main form.form")
         form.locator("#f-code").fill(code)
+        form.locator("#f-reason_kind").select_option("acuut-gevaar")
         form.locator("#f-reason").fill("kort")
-        click(other, form.get_by_role("button", name="Noodtoegang openen"))
+        click(other, form.get_by_role("button", name="Noodtoegang vragen"))
         expect(other.locator("#e-reason")).to_contain_text("minstens 10 tekens")
         assert error_summary_problems(other) == []
         assert_accessible(other)
         form = other.locator("main form.form")
         form.locator("#f-reason").fill("Cliënt belt in paniek, dreigende huisuitzetting")
-        click(other, form.get_by_role("button", name="Noodtoegang openen"))
+        click(other, form.get_by_role("button", name="Noodtoegang vragen"))
+        # the same answer for every code: her grant shows in her own list, and opens the client read-only
+        expect(other.locator("main")).to_contain_text("Uw verzoek is vastgelegd")
+        assert_accessible(other)
+        click(other, other.get_by_role("link", name=code))
         expect(other.locator("h1")).to_contain_text(name)
         expect(other.locator("main")).to_contain_text("U kijkt via noodtoegang")
     finally:

@@ -22,6 +22,7 @@ enum Strings {
         "role.policy": ("Beleidsadviseur", "Policy advisor"),
         "role.admin": ("Beheerder", "Administrator"),
         "brand.tagline": ("Eerste 1000 dagen, samen", "First 1000 days, together"),
+        "nav.security": ("Beveiliging", "Security"),
         "nav.skip": ("Direct naar de inhoud", "Skip to content"),
         "nav.label": ("Hoofdmenu", "Main menu"),
         "nav.search": ("Wie kan helpen?", "Who can help?"),
