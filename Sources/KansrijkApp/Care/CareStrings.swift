@@ -104,6 +104,9 @@ enum CareStrings {
     ]
 
     static let access: [String: (String, String)] = [
+        "client.involvement.end": ("Onze betrokkenheid beëindigen", "End our involvement"),
+        "client.involvement.ended": ("Uw organisatie is niet meer betrokken bij deze cliënt. U ziet haar gegevens niet meer.", "Your organisation is no longer involved with this client. You no longer see her data."),
+        "client.involvement.owner": ("U maakte dit dossier aan: sluit de zorg af in plaats van de betrokkenheid te beëindigen.", "You created this record: close the care instead of ending the involvement."),
         "client.close.notowner": ("Alleen de organisatie die dit dossier aanmaakte kan het sluiten of heropenen.", "Only the organisation that created this record can close or reopen it."),
         "breakglass.title": ("Noodtoegang", "Emergency access"),
         "breakglass.lead": ("Alleen bij spoed, voor zorgprofessionals: u ziet dan een cliënt waarbij uw organisatie (nog) niet betrokken is. Vul de code van de cliënt en de reden in.", "Only in an emergency, for care professionals: you then see a client your organisation is not (yet) involved with. Enter the client's code and the reason."),

@@ -146,3 +146,28 @@ struct BreakGlassTests {
         }
     }
 }
+
+/// Closing is for the organisation that made the record; the others end their own involvement (issue #13).
+@Suite("Closing and ending involvement", .serialized)
+struct InvolvementEndTests {
+    @Test("the receiving organisation cannot close the record but ends its own involvement; the midwife still sees her")
+    func endOwnInvolvement() async throws {
+        try await withApp { app in
+            let client = try await ClientFixtures.client(app, name: "B.E. Einde", now: Date())
+            _ = try await ClientFixtures.consent(app, client: client, from: Date().addingTimeInterval(-60))
+            _ = try await ClientFixtures.referral(app, client: client, now: Date())
+            let page = "/zorg/clienten/\(client.id!.slug)"
+            var jgz = try await Browser.signedIn(app, as: ClientFixtures.jgzEmail)
+            let shown = try await jgz.get(page)
+            #expect(shown.status == .ok && shown.body.string.contains("Onze betrokkenheid beëindigen") && !shown.body.string.contains("Zorg afsluiten"))
+            #expect(try await jgz.post("\(page)/afsluiten", form: [:]).status == .forbidden)
+            #expect(try await CareClient.find(client.id, on: app.db)?.closedAt == nil)
+            let ended = try await jgz.post("\(page)/betrokkenheid-beeindigen", form: [:])
+            #expect(ended.status == .seeOther)
+            #expect(try await jgz.get(page).status == .notFound)
+            var midwife = try await Browser.signedIn(app, as: ClientFixtures.midwifeEmail)
+            #expect(try await midwife.get(page).status == .ok)
+            #expect(try await midwife.post("\(page)/betrokkenheid-beeindigen", form: [:]).status == .forbidden)
+        }
+    }
+}

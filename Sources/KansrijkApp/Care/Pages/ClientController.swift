@@ -18,6 +18,7 @@ struct ClientController: RouteCollection {
         c.post(use: create)
         c.get(":client", use: show)
         c.post(":client", "afsluiten", use: close)
+        c.post(":client", "betrokkenheid-beeindigen", use: endInvolvement)
     }
 
     /// Only care professionals keep client records (issue #13): coordinators, policy advisors and
@@ -71,6 +72,28 @@ struct ClientController: RouteCollection {
         }
         req.flash(req.t(client.closedAt == nil ? "client.reopened" : "client.closed.done"))
         return req.redirect(to: "/zorg/clienten/\(client.id!.slug)")
+    }
+
+    /// An organisation that did not make the record ends its own involvement (issue #13): from then
+    /// on it no longer sees the client, and the record stays with the others.
+    @Sendable func endInvolvement(req: Request) async throws -> Response {
+        let (_, access) = try await req.careAccess()
+        let now = Date()
+        let (client, basis) = try await req.careClient(access, now: now)
+        let clientID = try client.requireID()
+        guard client.$createdByOrganisation.id != access.organisationID else { throw Abort(.forbidden, reason: req.t("client.involvement.owner")) }
+        try await req.db.auditedTransaction { db in
+            let current = try await ClientInvolvement.query(on: db).filter(\.$client.$id == clientID)
+                .filter(\.$organisation.$id == access.organisationID).filter(\.$since <= now)
+                .group(.or) { $0.filter(\.$until == nil).filter(\.$until > now) }.all()
+            for involvement in current {
+                involvement.until = now
+                try await involvement.save(on: db)
+            }
+            try await req.audit(.update, client: clientID, basis: basis, what: "involvement ended by the organisation", on: db, now: now)
+        }
+        req.flash(req.t("client.involvement.ended"))
+        return req.redirect(to: "/zorg")
     }
 
     private func render(_ req: Request, form: ClientForm, errors: FieldErrors) async throws -> View {

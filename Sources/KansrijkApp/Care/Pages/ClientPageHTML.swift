@@ -48,6 +48,7 @@ struct ClientPageHTML {
         fact("client.language", page.language)
         w.raw("</dl>\n<p><a href=\""); w.text(page.base); w.raw("/inzage\">"); w.text(t("audit.report.link")); w.raw("</a></p>\n")
         if page.ownsRecord { postButton(&w, action: page.base + "/afsluiten", label: t(page.closed ? "client.reopen" : "client.close"), danger: false) }
+        else if !page.breakGlass { postButton(&w, action: page.base + "/betrokkenheid-beeindigen", label: t("client.involvement.end"), danger: false) }
         w.raw("\n</section>\n\n")
     }
 
