@@ -105,7 +105,14 @@ struct BreakGlassTests {
             #expect(try await debt.get("/zorg/clienten/\(client.id!.slug)").body.string.contains("noodtoegang"))
             let close = try await debt.post("/zorg/clienten/\(client.id!.slug)/afsluiten", form: [:])
             #expect(close.status == .forbidden)
+            // every other way to change her record too: screenings, the parent's link, a volunteer
+            for path in ["signaleren/nieuw", "signaleren/link", "vrijwilliger/nieuw", "toestemming", "verwijzen"] {
+                let res = try await debt.post("/zorg/clienten/\(client.id!.slug)/\(path)", form: [:])
+                #expect(res.status == .forbidden, "POST \(path) under emergency access: \(res.status)")
+            }
+            #expect(try await Screening.query(on: app.db).filter(\.$client.$id == client.id!).count() == 0)
             #expect(try await CareClient.find(client.id, on: app.db)?.closedAt == nil)
+            try await AuditOutbox.drain(on: app.db)
             let last = try await AuditEvent.query(on: app.db).sort(\.$sequence, .descending).first()
             #expect(last?.action == .denied)
         }

@@ -73,6 +73,15 @@ extension Request {
 }
 
 extension Request {
+    /// Emergency access is read-only (issue #13): a request that is not a GET on its ground is
+    /// refused and logged. Every path from a request to a client's record asks this
+    /// (`careClient`, `scopedClient`, the MDO's case form).
+    func refuseChangeUnderEmergency(_ basis: AccessBasis, client clientID: UUID, now: Date) async throws {
+        guard case .breakTheGlass = basis, method != .GET, method != .HEAD else { return }
+        try await audit(.denied, client: clientID, basis: basis, what: "change refused under emergency access: \(method.rawValue) \(url.path)", now: now)
+        throw Abort(.forbidden, reason: t("breakglass.readonly"))
+    }
+
     /// The client of the `:client` path when the user may see her; otherwise the 404 page, after
     /// logging the refused attempt against an existing client (NEN 7513 logs failed access too).
     /// Emergency access is read-only (issue #13): any other method than GET on its ground is refused.
@@ -80,10 +89,7 @@ extension Request {
         let clientID = try id ?? clientID()
         do {
             let (client, basis) = try await access.require(client: clientID, on: db, pool: sqliteReads, now: now)
-            if case .breakTheGlass = basis, method != .GET, method != .HEAD {
-                try await audit(.denied, client: clientID, basis: basis, what: "change refused under emergency access: \(method.rawValue) \(url.path)", now: now)
-                throw Abort(.forbidden, reason: t("breakglass.readonly"))
-            }
+            try await refuseChangeUnderEmergency(basis, client: clientID, now: now)
             return (client, basis)
         } catch PageError.notFound {
             if try await CareClient.find(clientID, on: db) != nil {

@@ -24,6 +24,7 @@ extension MDOController {
             return try await req.view.render("care/mdo-meeting", page).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let (clientID, question)):
             let (client, basis) = try await scope.access.require(client: clientID, on: req.db, now: scope.now)
+            try await req.refuseChangeUnderEmergency(basis, client: clientID, now: scope.now)
             try await MDORecords.addCase(client: client, question: question, meeting: scope.meeting, participants: scope.participantIDs,
                                          by: scope.user, basis: basis, on: req.db, now: scope.now)
             req.flash(req.t("mdo.case.added"))

@@ -27,6 +27,7 @@ extension Request {
         let (user, access) = try await careAccess()
         guard let id = parameters.get("client", as: UUID.self) else { throw PageError.notFound }
         let (client, basis) = try await access.require(client: id, on: db, now: now)
+        try await refuseChangeUnderEmergency(basis, client: id, now: now)
         return ScopedClient(user: user, access: access, client: client, basis: basis, now: now)
     }
 }

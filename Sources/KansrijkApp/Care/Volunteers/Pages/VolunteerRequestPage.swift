@@ -42,6 +42,7 @@ extension Request {
               let request = try await VolunteerRequest.query(on: db).filter(\.$id == id).with(\.$requestedBy).with(\.$volunteerOrganisation).first(),
               [request.$requestedBy.id, request.$volunteerOrganisation.id].contains(access.organisationID) else { throw PageError.notFound }
         let (client, basis) = try await access.require(client: request.$client.id, on: db, now: now)
+        try await refuseChangeUnderEmergency(basis, client: request.$client.id, now: now)
         return VolunteerScope(scope: ScopedClient(user: user, access: access, client: client, basis: basis, now: now), request: request)
     }
 }
