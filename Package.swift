@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// `KANSRIJK_FUZZ=1 swift build --product kansrijk-fuzz --scratch-path .build-fuzz` builds the libFuzzer
+// targets of the parsers anonymous input reaches (issue 13, Fuzz/README.md); ordinary builds never see them.
+let fuzzing = Context.environment["KANSRIJK_FUZZ"] == "1"
+let coverage: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer"])] : []
+
 let package = Package(
     name: "kansrijk",
     platforms: [.macOS(.v13)],
@@ -30,7 +35,8 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .target(name: "KansrijkSQLiteConfig"),
-            ]
+            ],
+            swiftSettings: coverage
         ),
         .target(name: "KansrijkSQLiteConfig"),
         .executableTarget(
@@ -45,5 +51,15 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
-    ]
+    ] + (fuzzing ? [
+        .target(name: "KansrijkFuzzMain", path: "FuzzMain"),
+        .executableTarget(
+            name: "kansrijk-fuzz",
+            dependencies: [.target(name: "KansrijkApp"), .target(name: "KansrijkFuzzMain"), .product(name: "Vapor", package: "vapor")],
+            path: "Fuzz",
+            exclude: ["README.md", "corpus"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
+        ),
+    ] : [])
 )

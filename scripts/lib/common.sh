@@ -73,10 +73,15 @@ ensure_system_packages() {
   local part missing=()
   for part in "$@"; do
     case $part in
-      postgres)
+      postgres | faults)
         # Debian 12's `postgresql` brings server 15 and creates the `postgres` user.
         if ! [[ -x /usr/lib/postgresql/15/bin/initdb ]] || ! id postgres >/dev/null 2>&1; then
-          missing+=(postgresql)
+          [[ " ${missing[*]-} " == *" postgresql "* ]] || missing+=(postgresql)
+        fi
+        # faults also needs the venv, as browser does (`mount` comes with util-linux, always there)
+        if [[ $part == faults && "$(python3 -c 'import sys; print(sys.base_prefix)')" == /usr ]] &&
+          ! dpkg_installed python3-venv; then
+          [[ " ${missing[*]-} " == *" python3-venv "* ]] || missing+=(python3-venv)
         fi
         ;;
       browser)
@@ -86,7 +91,7 @@ ensure_system_packages() {
         # Debian's own python3 needs python3-venv for `python3 -m venv`; other builds
         # (pyenv, python.org) carry venv and ensurepip themselves.
         if [[ "$(python3 -c 'import sys; print(sys.base_prefix)')" == /usr ]] && ! dpkg_installed python3-venv; then
-          missing+=(python3-venv)
+          [[ " ${missing[*]-} " == *" python3-venv "* ]] || missing+=(python3-venv)
         fi
         ;;
     esac

@@ -29,10 +29,13 @@ struct Readiness: Sendable {
 
     static func fileProblem(_ files: [String]) -> String? {
         let manager = FileManager.default
-        for file in files {
+        // the write-ahead log and its index are written on every change too (a read-only `-wal` went unnoticed)
+        for file in files.flatMap({ [$0, $0 + "-wal", $0 + "-shm"] }) {
             let folder = (file as NSString).deletingLastPathComponent
             if manager.fileExists(atPath: file), !manager.isWritableFile(atPath: file) { return "not ready: \(file) is read-only" }
-            if !manager.isWritableFile(atPath: folder.isEmpty ? "." : folder) { return "not ready: the folder of \(file) is read-only" }
+            if !file.hasSuffix("-wal"), !file.hasSuffix("-shm"), !manager.isWritableFile(atPath: folder.isEmpty ? "." : folder) {
+                return "not ready: the folder of \(file) is read-only"
+            }
             if let free = (try? manager.attributesOfFileSystem(forPath: folder.isEmpty ? "." : folder))?[.systemFreeSize] as? NSNumber,
                free.int64Value < minimumFreeBytes {
                 return "not ready: less than 64 MB free on the disk of \(file)"

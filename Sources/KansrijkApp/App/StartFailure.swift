@@ -38,7 +38,8 @@ enum StartFailure {
         if !folder.isEmpty, !(manager.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
             return "cannot open the database \(path): its folder \(folder) does not exist; create it or set KANSRIJK_DATABASE_PATH"
         }
-        for file in [path, AuditFile.path(besides: path)] where manager.fileExists(atPath: file) && !manager.isWritableFile(atPath: file) {
+        let files = [path, AuditFile.path(besides: path)].flatMap { [$0, $0 + "-wal", $0 + "-shm"] }
+        for file in files where manager.fileExists(atPath: file) && !manager.isWritableFile(atPath: file) {
             return "the database file \(file) is read-only: give the server write access to it (back up both files together)"
         }
         if !manager.isWritableFile(atPath: folder.isEmpty ? "." : folder) {

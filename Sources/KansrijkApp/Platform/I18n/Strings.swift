@@ -271,6 +271,8 @@ enum Strings {
         "error.heading.401": ("Inloggen nodig", "Log-in required"),
         "error.heading.403": ("Geen toegang", "No access"),
         "error.heading.400": ("Dit klopt niet helemaal", "Something is not right"),
+        "error.heading.503": ("Even niet beschikbaar", "Briefly unavailable"),
+        "error.unavailable": ("De gegevens zijn even niet bereikbaar. Er is niets verloren gegaan; probeer het over een halve minuut opnieuw.", "The data cannot be reached right now. Nothing was lost; try again in half a minute."),
         "error.heading.500": ("Er ging iets mis", "Something went wrong"),
     ]
 }

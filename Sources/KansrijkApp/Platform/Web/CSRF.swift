@@ -22,6 +22,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             if req.body.data == nil {
                 _ = try await req.body.collect(max: req.application.routes.defaultMaxBodySize.value).get()
             }
+            try req.refuseUnsafeMultipart()
             sent = try? req.content.get(String.self, at: Self.field)
         }
         guard let sent, Self.constantTimeEquals(Array(sent.utf8), Array(expected.utf8)) else {

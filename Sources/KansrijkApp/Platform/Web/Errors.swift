@@ -67,6 +67,10 @@ struct KansrijkErrorMiddleware: Middleware {
         let status: HTTPResponseStatus
         var detail: String
         switch error {
+        case _ where DatabaseOutage.matches(error):
+            // the database is away (stopped, read-only, full): 503 for a while, not a 500 (issue #13)
+            status = .serviceUnavailable; detail = req.t("error.unavailable")
+            req.logger.warning("Database unavailable: \(String(reflecting: error))")
         case let e as PageError:
             status = e.status; detail = req.t(e.reason)
         case let e as any AbortError where e.status.code >= 500:
@@ -84,13 +88,21 @@ struct KansrijkErrorMiddleware: Middleware {
             req.logger.report(error: error)
         }
         if req.url.path.hasPrefix("/api/") {
-            return req.eventLoop.makeCompletedFuture { try Self.problem(req, status: status, detail: detail) }
+            return req.eventLoop.makeCompletedFuture { try Self.problem(req, status: status, detail: detail) }.map { Self.retryLater($0) }
         }
         if case PageError.signInRequired = error, req.method == .GET {
             let back = req.url.string.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
             return req.eventLoop.makeSucceededFuture(req.redirect(to: "/inloggen?terug=\(back)"))
         }
-        return req.eventLoop.makeFutureWithTask { await Self.page(req, status: status, detail: detail) }
+        return req.eventLoop.makeFutureWithTask { await Self.page(req, status: status, detail: detail) }.map { Self.retryLater($0) }
+    }
+
+    /// A 503 tells when to try again.
+    static func retryLater(_ response: Response) -> Response {
+        if response.status == .serviceUnavailable {
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(DatabaseOutage.retryAfterSeconds))
+        }
+        return response
     }
 
     static func genericKey(_ status: HTTPResponseStatus) -> String {
@@ -121,6 +133,7 @@ struct KansrijkErrorMiddleware: Middleware {
         case 401: heading = req.t("error.heading.401")
         case 403: heading = req.t("error.heading.403")
         case 400..<500: heading = req.t("error.heading.400")
+        case 503: heading = req.t("error.heading.503")
         default: heading = req.t("error.heading.500")
         }
         do {

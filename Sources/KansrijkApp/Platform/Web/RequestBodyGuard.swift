@@ -1,3 +1,4 @@
+import NIOCore
 import Vapor
 
 /// Refuses request bodies that no decoder may see, before anything reads them (issue #13, item 1).
@@ -27,12 +28,19 @@ struct RequestBodyGuard: Middleware {
     }
 
     /// The key of the Dutch explanation when the body's declared type cannot be decoded safely, or nil.
+    /// Judged both on the text and on Vapor's own reading of it (`HTTPHeaders.contentType`), which
+    /// picks the decoder: the `multipart` fuzz target found `/////multipart/form-data; boundary=`,
+    /// which Vapor reads as form data with an empty boundary while the text does not start with
+    /// `multipart/`.
     static func problem(method: HTTPMethod, contentType: String?) -> String? {
         guard let contentType else { return nil }
-        let lowered = contentType.lowercased()
-        guard lowered.hasPrefix("multipart/") else { return nil }
-        guard lowered.hasPrefix("multipart/form-data") else { return "error.body.type" }
-        guard let boundary = boundary(in: contentType), isValidBoundary(boundary) else { return "error.body.boundary" }
+        let parsed = HTTPHeaders([("Content-Type", contentType)]).contentType
+        let vaporMultipart = parsed.map { $0.type.lowercased() == "multipart" } ?? false
+        guard contentType.lowercased().contains("multipart") || vaporMultipart else { return nil }
+        guard contentType.lowercased().hasPrefix("multipart/form-data"), parsed == .formData else { return "error.body.type" }
+        // the boundary as written and as Vapor hands it to MultipartKit must both be valid, and the same
+        guard let boundary = boundary(in: contentType), isValidBoundary(boundary),
+              parsed?.parameters["boundary"] == boundary else { return "error.body.boundary" }
         return nil
     }
 
@@ -61,6 +69,65 @@ struct RequestBodyGuard: Middleware {
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): true
             default: "'()+_,-./:=? ".utf8.contains(byte)
             }
+        }
+    }
+}
+
+/// A multipart body checked before MultipartKit reads it (issue #13, found by the `multipart` fuzz
+/// target): MultipartKit looks a part's header-name bytes up in a table of 128 entries, so a byte of
+/// 0x80 or more where a header name stands stops the process. Any header name in the body must be
+/// ASCII; header values may hold UTF-8 (browsers send file names that way).
+enum MultipartEnvelope {
+    static func isSafe(_ body: ByteBuffer, boundary: String) -> Bool {
+        let bytes = body.readableBytesView
+        let delimiter = Array(("--" + boundary).utf8)
+        var index = bytes.startIndex
+        while let found = find(delimiter, in: bytes, from: index) {
+            var i = found + delimiter.count
+            // the closing delimiter `--boundary--` has no headers after it
+            if i + 1 < bytes.endIndex, bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == UInt8(ascii: "-") { index = i + 2; continue }
+            // the header lines of this part, up to the empty line
+            while i < bytes.endIndex, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+            i += 1
+            while i < bytes.endIndex {
+                var inName = true
+                let lineStart = i
+                while i < bytes.endIndex, bytes[i] != UInt8(ascii: "\n") {
+                    if bytes[i] == UInt8(ascii: ":") { inName = false }
+                    if inName, bytes[i] >= 0x80 { return false }
+                    i += 1
+                }
+                let length = i - lineStart
+                i += 1
+                if length == 0 || (length == 1 && bytes[lineStart] == UInt8(ascii: "\r")) { break }
+            }
+            index = i
+        }
+        return true
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: ByteBufferView, from start: Int) -> Int? {
+        guard !needle.isEmpty, bytes.endIndex - start >= needle.count else { return nil }
+        var i = start
+        while i <= bytes.endIndex - needle.count {
+            if bytes[i] == needle[0] {
+                var j = 1
+                while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension Request {
+    /// Refuses a collected multipart body that MultipartKit cannot read safely (400, in Dutch).
+    func refuseUnsafeMultipart() throws {
+        guard let contentType = headers.first(name: .contentType), contentType.lowercased().hasPrefix("multipart/"),
+              let body = body.data else { return }
+        guard let boundary = RequestBodyGuard.boundary(in: contentType), MultipartEnvelope.isSafe(body, boundary: boundary) else {
+            throw Abort(.badRequest, reason: t("error.body.boundary"))
         }
     }
 }

@@ -13,6 +13,7 @@ enum UploadGate {
         // a body already in memory (a small one, or a test's) costs nothing more to look at
         if let collected = req.body.data {
             guard collected.readableBytes <= maxBytes else { throw tooLarge }
+            try req.refuseUnsafeMultipart()
             return
         }
         // refused like any post without a valid session token (`CSRFMiddleware`), before a byte is read
@@ -26,6 +27,7 @@ enum UploadGate {
         } catch let error as any AbortError where error.status == .payloadTooLarge {
             throw tooLarge
         }
+        try req.refuseUnsafeMultipart()
     }
 }
 

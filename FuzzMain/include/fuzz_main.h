@@ -1,0 +1,1 @@
+int kansrijk_fuzz_main(int argc, char **argv);
