@@ -30,6 +30,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.unknownUserHash = try app.password.hash(LoginFormToken.make())
     app.passwordCheckGate = PasswordCheckGate()
     app.uploadSlots = UploadSlots()
+    app.breakGlassInProgress = InProgress()
 
     // sessions: stored in the database, cookie not readable by scripts, sent same-site only
     app.sessions.use { ChangedOnlySessions(base: SQLReadSessions(base: $0.fluent.sessions.driver())) }

@@ -96,6 +96,26 @@ struct BreakGlassTests {
         }
     }
 
+    @Test("parallel requests of one user cannot pass the hourly limit together")
+    func parallelRequests() async throws {
+        try await withApp { app in
+            var debt = try await Browser.signedIn(app, as: ClientFixtures.debtEmail)
+            _ = try await debt.get("/zorg/noodtoegang")
+            let browser = debt
+            let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+                for i in 0..<12 {
+                    group.addTask {
+                        var b = browser
+                        return try await Self.ask(&b, code: "KS-\(String(repeating: "3", count: 4))\(i % 8 + 2)").status.code
+                    }
+                }
+                return try await group.reduce(into: [UInt]()) { $0.append($1) }
+            }
+            #expect(statuses.allSatisfy { $0 == 303 || $0 == 429 })
+            #expect(try await BreakGlassAttempt.query(on: app.db).count() <= BreakGlassDesk.perHour)
+        }
+    }
+
     @Test("emergency access is read-only: closing the record is refused and logged")
     func readOnly() async throws {
         try await withApp { app in

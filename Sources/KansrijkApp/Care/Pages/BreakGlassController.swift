@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import Vapor
 
 struct BreakGlassForm: Content, Sendable {
@@ -57,6 +58,15 @@ struct BreakGlassController: RouteCollection {
             return try await render(req, user: user, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
         let desk = BreakGlassDesk(db: req.db, smtp: req.application.careSettings.smtpHost != nil)
+        // one request per user at a time, so parallel requests cannot all pass the count
+        let userID = try user.requireID()
+        guard req.application.breakGlassInProgress.begin(userID) else {
+            let response = try await render(req, user: user, form: form, errors: ["code": req.t("breakglass.ratelimited")
+                .replacingOccurrences(of: "{wait}", with: LoginWait.text(seconds: 5, english: req.isEnglish))]).encodeResponse(status: .tooManyRequests, for: req)
+            response.headers.replaceOrAdd(name: .retryAfter, value: "5")
+            return response
+        }
+        defer { req.application.breakGlassInProgress.end(userID) }
         do {
             try await desk.check(user, now: now)
         } catch BreakGlassDesk.Refusal.rateLimited(let seconds) {
@@ -90,5 +100,23 @@ struct BreakGlassController: RouteCollection {
             page: try await req.pageMeta(title: req.t("breakglass.title"), forms: true), form: form, reasons: reasons,
             minutes: Int(BreakGlassAccess.duration / 60), grants: rows,
             errors: errors, errorList: ErrorLink.list(errors, order: ["code", "reason_kind", "reason"])))
+    }
+}
+
+/// The users whose break-the-glass request is being handled right now (one instance; issue 17
+/// shares state between instances).
+final class InProgress: Sendable {
+    private let users = NIOLockedValueBox(Set<UUID>())
+
+    func begin(_ id: UUID) -> Bool { users.withLockedValue { $0.insert(id).inserted } }
+    func end(_ id: UUID) { _ = users.withLockedValue { $0.remove(id) } }
+}
+
+extension Application {
+    private struct BreakGlassInProgressKey: StorageKey { typealias Value = InProgress }
+    /// Set once in `configure`.
+    var breakGlassInProgress: InProgress {
+        get { storage[BreakGlassInProgressKey.self] ?? InProgress() }
+        set { storage[BreakGlassInProgressKey.self] = newValue }
     }
 }
