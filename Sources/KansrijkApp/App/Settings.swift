@@ -76,6 +76,12 @@ public struct Settings: Sendable {
         return settings
     }
 
+    /// What an application that was not configured yet reads: a throw-away database, no demo,
+    /// Secure cookies.
+    static let safeDefaults = Settings(database: .sqliteMemory, demoPassword: "kansrijk-demo", bcryptCost: 12, autoMigrate: false,
+                                       loadDemoWhenEmpty: false, secureCookies: true,
+                                       rootDirectory: DirectoryConfiguration.detect().workingDirectory)
+
     /// `scheme://host[:port]` of an http(s) address, or nil.
     static func baseURL(_ raw: String) -> String? {
         var text = raw.trimmingCharacters(in: .whitespaces)
@@ -103,8 +109,8 @@ extension Application {
     private struct SettingsKey: StorageKey { typealias Value = Settings }
     public var settings: Settings {
         get {
-            guard let s = storage[SettingsKey.self] else { fatalError("Settings are set in configure(_:) before use") }
-            return s
+            // set by configure(_:); before that (a programming slip) the safe defaults, never a trap
+            storage[SettingsKey.self] ?? .safeDefaults
         }
         set { storage[SettingsKey.self] = newValue }
     }

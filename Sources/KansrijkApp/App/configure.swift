@@ -27,10 +27,10 @@ public func configure(_ app: Application, settings: Settings) async throws {
     }
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     // an unknown address costs the same bcrypt work as a known one (issue #13, item 4)
-    app.unknownUserHash = try app.password.hash(LoginFormToken.make())
+    app.unknownUserHash = UnknownUserHash()
     app.passwordCheckGate = PasswordCheckGate()
-    app.uploadSlots = UploadSlots()
-    app.breakGlassInProgress = InProgress()
+    app.uploadSlots = KeyedSlots()
+    app.breakGlassInProgress = KeyedSlots()
 
     // sessions: stored in the database, cookie not readable by scripts, sent same-site only
     app.sessions.use { ChangedOnlySessions(base: SQLReadSessions(base: $0.fluent.sessions.driver())) }

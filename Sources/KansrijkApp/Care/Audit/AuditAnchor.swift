@@ -22,7 +22,7 @@ enum AuditAnchor {
         guard let range = line.range(of: " sig=") else { return false }
         let text = String(line[..<range.lowerBound]), sig = String(line[range.upperBound...])
         let mac = HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: Data(key.utf8)))
-        return TOTP.constantTimeEquals(mac.map { String(format: "%02x", $0) }.joined(), sig)
+        return CSRFMiddleware.constantTimeEquals(mac.map { String(format: "%02x", $0) }.joined(), sig)
     }
 
     static func anchor(on db: any Database, to target: String?, key: String?, now: Date) async throws -> String {

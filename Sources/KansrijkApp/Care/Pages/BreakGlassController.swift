@@ -1,5 +1,4 @@
 import Fluent
-import NIOConcurrencyHelpers
 import Vapor
 
 struct BreakGlassForm: Content, Sendable {
@@ -60,13 +59,13 @@ struct BreakGlassController: RouteCollection {
         let desk = BreakGlassDesk(db: req.db, smtp: req.application.careSettings.smtpHost != nil)
         // one request per user at a time, so parallel requests cannot all pass the count
         let userID = try user.requireID()
-        guard req.application.breakGlassInProgress.begin(userID) else {
+        guard req.application.breakGlassInProgress.take(userID.uuidString, limit: 1) else {
             let response = try await render(req, user: user, form: form, errors: ["code": req.t("breakglass.ratelimited")
                 .replacingOccurrences(of: "{wait}", with: LoginWait.text(seconds: 5, english: req.isEnglish))]).encodeResponse(status: .tooManyRequests, for: req)
             response.headers.replaceOrAdd(name: .retryAfter, value: "5")
             return response
         }
-        defer { req.application.breakGlassInProgress.end(userID) }
+        defer { req.application.breakGlassInProgress.give(userID.uuidString) }
         do {
             try await desk.check(user, now: now)
         } catch BreakGlassDesk.Refusal.rateLimited(let seconds) {
@@ -103,20 +102,3 @@ struct BreakGlassController: RouteCollection {
     }
 }
 
-/// The users whose break-the-glass request is being handled right now (one instance; issue 17
-/// shares state between instances).
-final class InProgress: Sendable {
-    private let users = NIOLockedValueBox(Set<UUID>())
-
-    func begin(_ id: UUID) -> Bool { users.withLockedValue { $0.insert(id).inserted } }
-    func end(_ id: UUID) { _ = users.withLockedValue { $0.remove(id) } }
-}
-
-extension Application {
-    private struct BreakGlassInProgressKey: StorageKey { typealias Value = InProgress }
-    /// Set once in `configure`.
-    var breakGlassInProgress: InProgress {
-        get { storage[BreakGlassInProgressKey.self] ?? InProgress() }
-        set { storage[BreakGlassInProgressKey.self] = newValue }
-    }
-}

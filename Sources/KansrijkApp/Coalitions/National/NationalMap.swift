@@ -103,7 +103,7 @@ struct NationalMap: Sendable {
             if let last = tenths.last, last == t { continue }
             tenths.append(t)
         }
-        if tenths.count > 1, tenths.first! == tenths.last! { tenths.removeLast() }
+        if tenths.count > 1, let first = tenths.first, let last = tenths.last, first == last { tenths.removeLast() }
         guard tenths.count >= 3 else { return "" }
         var d = "M" + decimal(tenths[0].0) + " " + decimal(tenths[0].1)
         for i in 1..<tenths.count {

@@ -54,16 +54,15 @@ struct CoverageController: RouteCollection {
         var rows: [CoveragePage.Row] = []
         var counts: [CoveragePage.Count] = []
         let english = req.isEnglish
-        if !codes.isEmpty {
+        if let firstCode = codes.first {
             let local = Set(codes)
             let services = snapshot.services.filter { s in s.isNationwide || s.areas.contains { local.contains($0.municipalityCode) } }
             let pathways = coalitionIDs.isEmpty ? [] : try await Pathway.query(on: req.db).filter(\.$coalition.$id ~~ coalitionIDs).with(\.$steps).all()
             let agreed = pathways.map { Coverage.PathwayCoverage(theme: $0.theme, phases: Set($0.steps.map(\.phase))) }
             let matrix = Coverage.matrix(services: services, localCodes: local, pathways: agreed)
-            let firstCode = codes.first!
             rows = matrix.themes.map { theme in
                 CoveragePage.Row(
-                    theme: Term.find(.thema, theme)!.label(english: english), themeCode: theme,
+                    theme: Term.find(.thema, theme)?.label(english: english) ?? theme, themeCode: theme,
                     cells: matrix.phases.map { phase in
                         let cell = matrix.cell(phase, theme)
                         var detail = cell.serviceCount == 0 ? "" : String(format: req.t("coverage.count"), cell.serviceCount, cell.availableCount)

@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import Vapor
 
 struct LoginPage: Encodable {
@@ -52,7 +53,8 @@ struct LoginController: RouteCollection {
         }
         let user = try await User.find(email: email, on: req.db)
         // the same bcrypt work whether or not the address exists, so timing tells nothing
-        let hash = user?.passwordHash ?? req.application.unknownUserHash
+        let hash: String
+        if let known = user?.passwordHash { hash = known } else { hash = try await req.application.unknownUserHash.value(for: req) }
         guard let matches = try await req.application.passwordCheckGate.run({ try await req.password.async.verify(password, created: hash) }) else {
             return try await fail("login.busy", .tooManyRequests, retryAfter: 5)
         }
@@ -135,13 +137,25 @@ enum LoginFormToken {
     }
 }
 
-extension Application {
-    private struct UnknownUserHashKey: StorageKey { typealias Value = String }
+/// A bcrypt hash of a random password with the configured cost: checked instead of a real one
+/// when the e-mail address is unknown, so both take as long. Made at the first such log-in, on
+/// the thread pool, not at start-up (every command would pay a bcrypt of ~0.3 s otherwise).
+final class UnknownUserHash: Sendable {
+    private let hash = NIOLockedValueBox<String?>(nil)
 
-    /// A bcrypt hash of a random password with the configured cost: checked instead of a real one
-    /// when the e-mail address is unknown, so both take as long.
-    var unknownUserHash: String {
-        get { storage[UnknownUserHashKey.self] ?? "" }
+    func value(for req: Request) async throws -> String {
+        if let known = hash.withLockedValue({ $0 }) { return known }
+        let made = try await req.password.async.hash(LoginFormToken.make())
+        hash.withLockedValue { $0 = $0 ?? made }
+        return made
+    }
+}
+
+extension Application {
+    private struct UnknownUserHashKey: StorageKey { typealias Value = UnknownUserHash }
+    /// Set once in `configure`.
+    var unknownUserHash: UnknownUserHash {
+        get { storage[UnknownUserHashKey.self] ?? UnknownUserHash() }
         set { storage[UnknownUserHashKey.self] = newValue }
     }
 }

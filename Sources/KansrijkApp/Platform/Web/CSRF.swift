@@ -31,6 +31,9 @@ struct CSRFMiddleware: AsyncMiddleware {
         return try await next.respond(to: req)
     }
 
+    /// The same for texts (TOTP codes, recovery-code hashes, signatures).
+    static func constantTimeEquals(_ a: String, _ b: String) -> Bool { constantTimeEquals(Array(a.utf8), Array(b.utf8)) }
+
     static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }
         var difference: UInt8 = 0

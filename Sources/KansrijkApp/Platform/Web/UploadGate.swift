@@ -31,8 +31,9 @@ enum UploadGate {
     }
 }
 
-/// Uploads being received per client address.
-final class UploadSlots: Sendable {
+/// How many of something run at once per key: uploads per client address, break-the-glass
+/// requests per user (one instance; issue 17 shares such state between instances).
+final class KeyedSlots: Sendable {
     private let inUse = NIOLockedValueBox([String: Int]())
 
     func take(_ address: String, limit: Int) -> Bool {
@@ -53,10 +54,16 @@ final class UploadSlots: Sendable {
 }
 
 extension Application {
-    private struct UploadSlotsKey: StorageKey { typealias Value = UploadSlots }
-    /// Set once in `configure`.
-    var uploadSlots: UploadSlots {
-        get { storage[UploadSlotsKey.self] ?? UploadSlots() }
+    private struct UploadSlotsKey: StorageKey { typealias Value = KeyedSlots }
+    private struct BreakGlassSlotsKey: StorageKey { typealias Value = KeyedSlots }
+    /// Uploads being received per client address. Set once in `configure`.
+    var uploadSlots: KeyedSlots {
+        get { storage[UploadSlotsKey.self] ?? KeyedSlots() }
         set { storage[UploadSlotsKey.self] = newValue }
+    }
+    /// Break-the-glass requests being handled per user. Set once in `configure`.
+    var breakGlassInProgress: KeyedSlots {
+        get { storage[BreakGlassSlotsKey.self] ?? KeyedSlots() }
+        set { storage[BreakGlassSlotsKey.self] = newValue }
     }
 }

@@ -13,7 +13,7 @@ enum IndicatorCodes {
         var codes: [String] = [], invalid: [String] = []
         for part in raw.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }) {
             let code = part.lowercased()
-            let valid = (2...40).contains(code.count) && code.first!.isLetter
+            let valid = (2...40).contains(code.count) && (code.first?.isLetter ?? false)
                 && code.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
             if !valid { invalid.append(String(part)) } else if !codes.contains(code) { codes.append(code) }
         }

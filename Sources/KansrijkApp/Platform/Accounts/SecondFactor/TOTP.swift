@@ -34,17 +34,9 @@ enum TOTP {
         for offset in -window...window {
             let candidate = now + Int64(offset)
             if let used = usedUpTo, candidate <= used { continue }
-            if constantTimeEquals(code(secret: secret, counter: candidate), typed) { return candidate }
+            if CSRFMiddleware.constantTimeEquals(code(secret: secret, counter: candidate), typed) { return candidate }
         }
         return nil
-    }
-
-    static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var difference: UInt8 = 0
-        for i in x.indices { difference |= x[i] ^ y[i] }
-        return difference == 0
     }
 
     /// A new random secret of 20 bytes (160 bits, RFC 4226's recommendation).
@@ -120,7 +112,7 @@ enum RecoveryCodes {
     /// The stored hashes without the one `code` matches, or nil when none does.
     static func consume(_ code: String, from stored: [String]) -> [String]? {
         let hashed = hash(code)
-        guard let index = stored.firstIndex(where: { TOTP.constantTimeEquals($0, hashed) }) else { return nil }
+        guard let index = stored.firstIndex(where: { CSRFMiddleware.constantTimeEquals($0, hashed) }) else { return nil }
         var rest = stored
         rest.remove(at: index)
         return rest
