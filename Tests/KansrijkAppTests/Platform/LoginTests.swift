@@ -78,23 +78,27 @@ struct LoginTests {
 
     @Test("the bcrypt gate runs at most its limit at once and refuses beyond its queue")
     func gate() async throws {
+        // steps are ordered by waiting for the gate's state, not by timing: a loaded machine may
+        // start tasks late
         let gate = PasswordCheckGate(concurrent: 1, queued: 1)
-        let running = ManagedAtomicCounter()
-        let results = try await withThrowingTaskGroup(of: Int?.self) { group in
-            for _ in 1...3 {
-                group.addTask {
-                    try await gate.run {
-                        let now = running.increment()
-                        try await Task.sleep(for: .milliseconds(100))
-                        running.decrement()
-                        return now
-                    }
-                }
-            }
-            return try await group.reduce(into: [Int?]()) { $0.append($1) }
+        let running = ManagedAtomicCounter(), maximum = ManagedAtomicCounter(), release = ManagedAtomicCounter()
+        @Sendable func work() async throws -> Int {
+            let now = running.increment()
+            if now > maximum.value { _ = maximum.increment() }
+            while release.value == 0 { try await Task.sleep(for: .milliseconds(5)) }
+            running.decrement()
+            return now
         }
-        #expect(results.compactMap { $0 }.allSatisfy { $0 == 1 }, "never two at once")
-        #expect(results.filter { $0 == nil }.count == 1, "the third is refused")
+        let first = Task { try await gate.run(work) }
+        while running.value < 1 { try await Task.sleep(for: .milliseconds(5)) }
+        let second = Task { try await gate.run(work) }
+        while gate.waitingCount < 1 { try await Task.sleep(for: .milliseconds(5)) }
+        let third = try await gate.run { 0 }
+        #expect(third == nil, "the third is refused while one runs and one waits")
+        _ = release.increment()
+        let (a, b) = (try await first.value, try await second.value)
+        #expect(a == 1 && b == 1)
+        #expect(maximum.value == 1, "never two at once")
     }
 
     @Test("the return path after log-in is rebuilt: no header injection, no other site, only own routes")
@@ -175,7 +179,8 @@ struct LoginTests {
 /// A counter shared by the gate test's tasks.
 final class ManagedAtomicCounter: @unchecked Sendable {
     private let lock = NSLock()
-    private var value = 0
-    func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
-    func decrement() { lock.lock(); value -= 1; lock.unlock() }
+    private var count = 0
+    func increment() -> Int { lock.lock(); defer { lock.unlock() }; count += 1; return count }
+    func decrement() { lock.lock(); count -= 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }

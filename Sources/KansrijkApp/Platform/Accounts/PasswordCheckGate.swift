@@ -20,6 +20,9 @@ final class PasswordCheckGate: Sendable {
         self.queued = queued
     }
 
+    /// How many checks wait for a place now.
+    var waitingCount: Int { state.withLockedValue { $0.waiting.count } }
+
     /// Runs `work` when a place is free; nil (and `work` not run) when too many already wait.
     func run<T: Sendable>(_ work: @Sendable () async throws -> T) async throws -> T? {
         let entry = state.withLockedValue { s -> Entry in
