@@ -27,5 +27,6 @@ enum KansrijkMigrations {
         app.migrations.add(CreateAuditOutbox(), MoveAuditLogToOwnFile())
         app.migrations.add(CreateOrganisationNamesIndex())
         app.migrations.add(UpdateBreakGlassAddReview(), UpdateUsersAddSecondFactor())
+        app.migrations.add(CreateMailOutbox(), UpdateAccountsForOnboarding())
     }
 }

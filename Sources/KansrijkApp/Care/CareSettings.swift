@@ -5,12 +5,9 @@ struct CareSettings: Sendable {
     /// Days after closing that a client record is removed (`KANSRIJK_CARE_RETENTION_DAYS`; default 15 years,
     /// the term of the WGBO for medical records).
     var retentionDays: Int
-    /// When set (`KANSRIJK_SMTP_HOST`), notifications also go to the e-mail outbox.
-    var smtpHost: String?
 
     static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> CareSettings {
-        CareSettings(retentionDays: env["KANSRIJK_CARE_RETENTION_DAYS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 15 * 365,
-                     smtpHost: env["KANSRIJK_SMTP_HOST"].flatMap { $0.isEmpty ? nil : $0 })
+        CareSettings(retentionDays: env["KANSRIJK_CARE_RETENTION_DAYS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 15 * 365)
     }
 }
 

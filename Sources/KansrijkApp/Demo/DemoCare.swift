@@ -71,7 +71,7 @@ enum DemoCare {
                 validFrom: CalendarDay.day(at: sent), validUntil: nil, recordedHow: .verbal), client: client, basis: .ownInvolvement, by: midwife, on: db, now: sent)
             guard let service = try await Service.find(DemoData.serviceID(story.service), on: db) else { continue }
             let receivingOrganisation = try await Organisation.find(service.$organisation.id, on: db)
-            let desk = ReferralDesk(db: db, smtp: false)
+            let desk = ReferralDesk(db: db)
             let referral = try await desk.send(ReferralDesk.Request(
                 serviceID: try service.requireID(), serviceName: service.name, organisationID: service.$organisation.id,
                 organisationName: receivingOrganisation?.name ?? "", reason: story.reason, agreed: "Zij wordt binnen een week gebeld."),

@@ -10,7 +10,6 @@ struct BreakGlassDesk: Sendable {
     static let perDay = 10
 
     let db: any Database
-    let smtp: Bool
 
     enum Refusal: Error, Equatable {
         /// Only care professionals may ask (admins, coordinators and policy advisors never see clients).
@@ -112,12 +111,13 @@ struct BreakGlassDesk: Sendable {
         for recipient in recipients {
             guard let id = recipient.id, told.insert(id).inserted else { continue }
             try await BreakGlassNotice(userID: id, grantID: grantID, now: now).create(on: db)
-            if smtp {
-                try await CareOutboxMessage(
-                    to: recipient.email, subject: "Kansrijk: noodtoegang gebruikt",
-                    body: "Iemand heeft noodtoegang gebruikt bij een cliënt van uw organisatie of coalitie. Log in bij Kansrijk om te zien wie en waarom.\n\nSomeone used emergency access to a client of your organisation or coalition. Log in to Kansrijk to see who and why.",
-                    now: now).create(on: db)
-            }
+            let english = recipient.uiLanguage == .en
+            try await MailOutbox.enqueue(MailDraft(
+                to: recipient.email, userID: id, kind: .breakGlass, language: recipient.uiLanguage,
+                subject: english ? "Kansrijk: emergency access was used" : "Kansrijk: noodtoegang gebruikt",
+                text: english ? "Someone used emergency access to a client of your organisation or coalition. Sign in to Kansrijk to see who and why."
+                    : "Iemand heeft noodtoegang gebruikt bij een cliënt van uw organisatie of coalitie. Log in bij Kansrijk om te zien wie en waarom."),
+                on: db, now: now)
         }
     }
 }

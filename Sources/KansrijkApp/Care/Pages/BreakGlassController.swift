@@ -56,7 +56,7 @@ struct BreakGlassController: RouteCollection {
         guard errors.isEmpty, let code, let kind, let reason else {
             return try await render(req, user: user, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
-        let desk = BreakGlassDesk(db: req.db, smtp: req.application.careSettings.smtpHost != nil)
+        let desk = BreakGlassDesk(db: req.db)
         // one request per user at a time, so parallel requests cannot all pass the count
         let userID = try user.requireID()
         guard req.application.breakGlassInProgress.take(userID.uuidString, limit: 1) else {

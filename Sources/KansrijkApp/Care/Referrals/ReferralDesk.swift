@@ -5,7 +5,6 @@ import Foundation
 /// Each call writes its changes and exactly one audit event in one transaction.
 struct ReferralDesk {
     let db: any Database
-    let smtp: Bool
 
     enum Refusal: Error, Equatable, Sendable {
         /// No consent with purpose `refer` covering the receiving organisation.
@@ -103,10 +102,13 @@ struct ReferralDesk {
         let referrerID = r.$referredBy.id
         guard referrerID != user.id else { return }
         try await CareNotification(userID: referrerID, referralID: try r.requireID(), status: status, now: now).create(on: db)
-        guard smtp, let referrer = try await User.find(referrerID, on: db) else { return }
-        try await CareOutboxMessage(
-            to: referrer.email, subject: "Kansrijk: een verwijzing is bijgewerkt",
-            body: "Een verwijzing die u verstuurde heeft een nieuwe status. Log in bij Kansrijk om te zien welke.\n\nA referral you sent has a new status. Log in to Kansrijk to see it.",
-            now: now).create(on: db)
+        guard let referrer = try await User.find(referrerID, on: db), referrer.isActive else { return }
+        let english = referrer.uiLanguage == .en
+        try await MailOutbox.enqueue(MailDraft(
+            to: referrer.email, userID: referrerID, kind: .referralStatus, language: referrer.uiLanguage,
+            subject: english ? "Kansrijk: a referral was updated" : "Kansrijk: een verwijzing is bijgewerkt",
+            text: english ? "A referral you sent has a new status. Sign in to Kansrijk to see it."
+                : "Een verwijzing die u verstuurde heeft een nieuwe status. Log in bij Kansrijk om te zien welke."),
+            on: db, now: now)
     }
 }

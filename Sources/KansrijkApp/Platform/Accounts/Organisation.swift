@@ -23,6 +23,9 @@ final class Organisation: Model, @unchecked Sendable {
     @Field(key: "municipality_code") var municipalityCode: String
     /// Its care professionals must sign in with a second factor (issue #13); nil reads as no.
     @OptionalField(key: "requires_second_factor") var requiresSecondFactor: Bool?
+    /// It takes referrals through Kansrijk: its professionals see them arrive and are mailed (issue #14);
+    /// nil (organisations from before) reads as yes.
+    @OptionalField(key: "receives_referrals") var receivesReferrals: Bool?
 
     init() {}
 
@@ -42,7 +45,10 @@ final class Organisation: Model, @unchecked Sendable {
 /// The domain an organisation works in; coalitions use it to see who is missing.
 enum OrganisationKind: String, Codable, CaseIterable, Sendable {
     case verloskunde, kraamzorg, ziekenhuis, huisarts, jgz, ggd, cjg, gemeente, sociaalteam, welzijn
-    case schuldhulp, ggz, informeel, zorgverzekeraar, overig
+    case schuldhulp, ggz, informeel, zorgverzekeraar
+    /// Verloskundig samenwerkingsverband, Veilig Thuis, kinderopvang, woningcorporatie, AZC/COA (issue #14).
+    case vsv, veiligthuis, kinderopvang, woningcorporatie, azc
+    case overig
 
     var label: String {
         switch self {
@@ -60,6 +66,11 @@ enum OrganisationKind: String, Codable, CaseIterable, Sendable {
         case .ggz: "GGZ"
         case .informeel: "Informele zorg en vrijwilligers"
         case .zorgverzekeraar: "Zorgverzekeraar"
+        case .vsv: "Verloskundig samenwerkingsverband (VSV)"
+        case .veiligthuis: "Veilig Thuis"
+        case .kinderopvang: "Kinderopvang"
+        case .woningcorporatie: "Woningcorporatie"
+        case .azc: "AZC / COA"
         case .overig: "Overig"
         }
     }

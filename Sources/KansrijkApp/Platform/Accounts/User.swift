@@ -37,6 +37,9 @@ final class User: Model, @unchecked Sendable {
     /// SHA-256 hashes of the unused recovery codes, separated by spaces.
     @OptionalField(key: "recovery_codes") var recoveryCodes: String?
 
+    /// The language of her pages after sign-in and of her mail (`UILanguage` raw value); nil reads as Dutch.
+    @OptionalField(key: "language") var language: String?
+
     /// Read with the session's user (`readActive`), not stored here: her organisation requires a second factor.
     var organisationRequiresSecondFactor = false
 
@@ -58,6 +61,11 @@ final class User: Model, @unchecked Sendable {
 }
 
 extension User: ModelSessionAuthenticatable {}
+
+extension User {
+    /// Her chosen language for mail and pages; Dutch unless she chose English.
+    var uiLanguage: UILanguage { language.flatMap(UILanguage.init(rawValue:)) ?? .nl }
+}
 
 extension User {
     static func find(email: String, on db: any Database) async throws -> User? {
