@@ -1,3 +1,4 @@
 import KansrijkApp
+
 Kansrijk.runTasksOnEventLoops()
-try await Kansrijk.main()
+await Kansrijk.main()

@@ -2,6 +2,7 @@ import Fluent
 import Vapor
 
 func registerCommands(_ app: Application) {
+    app.asyncCommands.use(VersionCommand(), as: "version")
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommand(), as: "user")
@@ -14,6 +15,42 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(CareCommand(), as: "care")
     app.asyncCommands.use(SubcommandAlias(word: "births", alias: ImportBirthsCommand(), original: ImportCommand()), as: "import")
     app.asyncCommands.use(SubcommandAlias(word: "births", alias: DemoBirthsCommand(), original: DemoCommand()), as: "demo")
+}
+
+extension Application {
+    /// Every command (`kansrijk` and `serve` too) as ConsoleKit runs them: one group, `serve` by default.
+    var commandLine: any AnyAsyncCommand {
+        AsyncCommands(commands: asyncCommands.commands.merging(commands.commands) { $1 },
+                      defaultCommand: asyncCommands.defaultCommand ?? commands.defaultCommand,
+                      enableAutocomplete: asyncCommands.enableAutocomplete || commands.enableAutocomplete).group()
+    }
+
+    /// What a command does before it runs, as `serve` does (issue #14): migrate on the SQLite default;
+    /// elsewhere (PostgreSQL) refuse an unmigrated database, which `kansrijk migrate` sets up.
+    func prepareForCommand() async throws {
+        if settings.autoMigrate { try await autoMigrate() } else { try await requireMigrated() }
+    }
+
+    /// Throws `databaseNotMigrated` when `_fluent_migrations` is missing or lacks a registered migration.
+    func requireMigrated() async throws {
+        let pending: Int
+        do {
+            pending = try await migrator.previewPrepareBatch().get().count
+        } catch where StartFailure.isMissingTable(error) {
+            throw CommandLineProblem.databaseNotMigrated
+        }
+        if pending > 0 { throw CommandLineProblem.databaseNotMigrated }
+    }
+}
+
+/// `kansrijk version` (and `kansrijk --version`): prints the version.
+struct VersionCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    var help: String { "Prints the version of Kansrijk." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        context.console.print("kansrijk \(Kansrijk.version)")
+    }
 }
 
 /// `kansrijk migrate`: runs pending migrations without asking (scripts and deployments use it).
@@ -47,7 +84,7 @@ struct UserCommand: AsyncCommand {
     var help: String { "Creates a user; the password is read from standard input." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "create" else { throw CommandFailure("Unknown action '\(signature.action)'; use: user create") }
+        guard signature.action == "create" else { throw CommandFailure(usage: "Unknown action '\(signature.action)'; use: user create") }
         let password = readLine(strippingNewline: true) ?? ""
         let user = try await NewUser(email: signature.email ?? "", name: signature.name, role: signature.role ?? "",
                                      organisation: signature.organisation ?? "", coalition: signature.coalition)
@@ -66,9 +103,9 @@ struct NewUser {
 
     func create(password: String, on app: Application) async throws -> User {
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        guard ServiceForm.looksLikeEmail(email) else { throw CommandFailure("--email with a valid address is required") }
+        guard ServiceForm.looksLikeEmail(email) else { throw CommandFailure(usage: "--email with a valid address is required") }
         guard let role = Role(rawValue: role) else {
-            throw CommandFailure("--role must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw CommandFailure(usage: "--role must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let org = try await Organisation.query(on: app.db).filter(\.$name == organisation).first() else {
             throw CommandFailure("--organisation must name an existing organisation")
@@ -91,7 +128,14 @@ struct NewUser {
     }
 }
 
+/// A command refused its work: the message ends the output as `kansrijk: <message>`, exit status 1;
+/// a usage failure (a wrong action or option value) exits 2 after the command's usage (issue #14).
 struct CommandFailure: Error, CustomStringConvertible {
     var description: String
+    var isUsage = false
     init(_ description: String) { self.description = description }
+    init(usage description: String) {
+        self.description = description
+        isUsage = true
+    }
 }

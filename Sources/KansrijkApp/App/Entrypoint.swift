@@ -5,6 +5,9 @@ import NIOPosix
 import Vapor
 
 public enum Kansrijk {
+    /// The version `kansrijk --version` prints; raised with each release in CHANGELOG.md.
+    public static let version = "0.14.0"
+
     /// Runs Swift tasks on the event loops instead of a second pool of threads: an async route
     /// handler, its database reads and its response then need no hand-offs between threads
     /// (ADR 0020). Call it first thing on the main thread, before any task starts.
@@ -12,51 +15,130 @@ public enum Kansrijk {
         _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 
-    /// `kansrijk` with no command serves; see `kansrijk --help` for the others.
-    public static func main() async throws {
-        var env = try Environment.detect()
-        #if !DEBUG
-        // a release build serves as production unless told otherwise: Leaf caches parsed
-        // templates only outside the development environment
-        let explicit = env.arguments.contains { $0 == "--env" || $0 == "-e" || $0.hasPrefix("--env=") }
-        if !explicit && ProcessInfo.processInfo.environment["VAPOR_ENV"] == nil {
-            env = Environment(name: Environment.production.name, arguments: env.arguments)
+    /// `kansrijk` with no command serves; see `kansrijk --help` for the others. Never traps on what a
+    /// person types or sets: every failure is one line on standard error and exit status 1, a usage
+    /// error the usage and exit status 2 (issue #14).
+    public static func main() async -> Never {
+        let processEnvironment = ProcessInfo.processInfo.environment
+        let language = CommandLineLanguage(environment: processEnvironment)
+        let console = CommandLineOutput(language: language)
+        var env: Environment
+        do {
+            env = try Environment.detect()
+            #if !DEBUG
+            // a release build serves as production unless told otherwise: Leaf caches parsed
+            // templates only outside the development environment
+            let explicit = env.arguments.contains { $0 == "--env" || $0 == "-e" || $0.hasPrefix("--env=") }
+            if !explicit && processEnvironment["VAPOR_ENV"] == nil {
+                env = Environment(name: Environment.production.name, arguments: env.arguments)
+            }
+            #endif
+            try LoggingSystem.bootstrap(from: &env)
+        } catch {
+            console.fail(language.pick("ongeldige --env of --log: \(error)", "invalid --env or --log: \(error)"), status: 2)
         }
-        #endif
-        try LoggingSystem.bootstrap(from: &env)
+        var words = Array(env.arguments.dropFirst())
+        if words == ["help"] { words = ["--help"] }
+        if words == ["--version"] || words == ["-V"] { words = ["version"] }
+        let app: Application
+        do {
+            app = try await Application.make(env)
+        } catch {
+            console.fail(StartFailure.line(for: error, settings: .safeDefaults, language: language), status: 1)
+        }
+        let status = await run(app, words: words, console: console)
+        try? await app.asyncShutdown()
+        exit(status)
+    }
+
+    /// Resolves the words, then (for a command that runs) reads the settings, opens the database,
+    /// migrates or checks it, and runs the command; the exit status.
+    static func run(_ app: Application, words: [String], console: CommandLineOutput) async -> Int32 {
+        let language = console.language
+        registerCommands(app)
+        let commandLine = app.commandLine
+        let input = CommandInput(arguments: ["kansrijk"] + words)
+        let path: [String]
+        switch CommandLineRoute.resolve(words, in: commandLine) {
+        case .usage(let at, let problem):
+            return console.usage(CommandLineUsage.lines(for: at, in: commandLine, language: language), problem.line(language))
+        case .help, .run(["version"]):
+            // help and the version need no settings and no database
+            do {
+                try await app.console.run(commandLine, with: CommandContext(console: app.console, input: input))
+                return 0
+            } catch {
+                return console.error(String(describing: error))
+            }
+        case .run(let at):
+            path = at
+        }
         let settings: Settings
         do {
             settings = try Settings.fromEnvironment()
+        } catch let error as SettingsError {
+            return console.error(language.pick("los deze instellingen op: ", "fix these settings: ") + error.problems.joined(separator: "; "))
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
-            exit(2)
+            return console.error(String(describing: error))
         }
-        if let problem = StartFailure.sqliteFileProblem(settings) {
-            FileHandle.standardError.write(Data("kansrijk: \(problem)\n".utf8))
-            exit(1)
+        if let folders = settings.resourceFoldersTried { return console.error(CommandLineProblem.resourcesMissing(lookedIn: folders).line(language)) }
+        if let problem = StartFailure.sqliteFileProblem(settings, language: language) { return console.error(problem) }
+        if path.first != "serve", !CommandLine.arguments.contains(where: { $0 == "--log" || $0.hasPrefix("--log=") }) {
+            // a command's output is its own lines: no migration or driver log unless asked for with --log
+            app.logger.logLevel = .error
         }
-        let app = try await Application.make(env)
         do {
             try await configure(app, settings: settings)
-            let command = env.arguments.dropFirst().first
-            if command == nil || command == "serve" {
+            switch path.first {
+            case "serve":
+                if !settings.autoMigrate { try await app.requireMigrated() }
                 try await app.prepareForServing()
-                announce(app, arguments: env.arguments)
+                announce(app, arguments: ["kansrijk"] + words)
+            case "migrate", "routes":
+                break
+            default:
+                try await app.prepareForCommand()
             }
-            try await app.execute()
-        } catch let failure as CommandFailure {
-            // a refused command (bad arguments, a rejected import): its message, exit code 1
-            FileHandle.standardError.write(Data("\(failure.description)\n".utf8))
-            try? await app.asyncShutdown()
-            exit(1)
+            // what `app.execute()` does, without its log line before an error is rethrown
+            try await app.asyncBoot()
+            var context = CommandContext(console: app.console, input: input)
+            context.application = app
+            try await app.console.run(commandLine, with: context)
+            try await app.running?.onStop.get()
+            return 0
         } catch {
-            // one line and exit status 1, never a trap with a stack trace (issue #13)
-            app.logger.debug("\(String(reflecting: error))")
-            FileHandle.standardError.write(Data("kansrijk: \(StartFailure.line(for: error, settings: settings))\n".utf8))
-            try? await app.asyncShutdown()
-            exit(1)
+            return report(error, path: path, commandLine: commandLine, app: app, settings: settings, console: console)
         }
-        try await app.asyncShutdown()
+    }
+
+    /// The end of a failed run: one line (after a report's detail lines, or the usage), the exit status.
+    static func report(_ error: any Error, path: [String], commandLine: any AnyAsyncCommand, app: Application,
+                       settings: Settings, console: CommandLineOutput) -> Int32 {
+        let language = console.language
+        switch error {
+        case let error as CommandError:
+            return console.usage(CommandLineUsage.lines(for: path, in: commandLine, language: language), CommandLineProblem(error).line(language))
+        case let problem as CommandLineProblem:
+            guard problem.isUsage else { return console.error(problem.line(language)) }
+            return console.usage(CommandLineUsage.lines(for: path, in: commandLine, language: language), problem.line(language))
+        case let report as ImportReport:
+            // an importer's own report (a file that is no valid CSV): its lines, the summary last
+            let lines = report.description.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+            console.details(Array(lines.dropFirst()))
+            return console.error(lines.first ?? "")
+        case let failure as CommandFailure:
+            // a report of several lines: its details first, its headline last
+            let lines = failure.description.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+            let headline = lines.first ?? ""
+            if failure.isUsage {
+                return console.usage(CommandLineUsage.lines(for: path, in: commandLine, language: language) + lines.dropFirst(), headline)
+            }
+            console.details(Array(lines.dropFirst()))
+            return console.error(headline)
+        default:
+            app.logger.debug("\(String(reflecting: error))")
+            return console.error(StartFailure.line(for: error, settings: settings, language: language))
+        }
     }
 
     /// Tells a newcomer where to go and how to sign in.

@@ -20,18 +20,22 @@ public struct Settings: Sendable {
     public var loadDemoWhenEmpty: Bool
     /// Mark cookies `Secure` (set when served behind HTTPS).
     public var secureCookies: Bool
-    /// Folder that holds `Resources/` and `Public/`.
+    /// Folder that holds `Resources/` and `Public/` (found by `ResourceRoot`, ADR 0028).
     public var rootDirectory: String
+    /// The folders looked in when none held `Resources/`; the command line then refuses to start.
+    public var resourceFoldersTried: [String]? = nil
     /// The public address links are built from (`https://kansrijk.example.nl`), never a request's
     /// `Host` (issue #13). Nil: the address the server listens on.
     public var baseURL: String? = nil
     /// A reverse proxy in front sets `X-Forwarded-Proto`/`-Host`/`-For`; only then are they believed.
     public var trustedProxy: Bool = false
 
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
+                                       executablePath: String? = ResourceRoot.executablePath(),
+                                       workingDirectory: String = FileManager.default.currentDirectoryPath) throws -> Settings {
         var problems: [String] = []
-        let root = env["KANSRIJK_ROOT"].map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-            ?? DirectoryConfiguration.detect().workingDirectory
+        let resources = ResourceRoot.locate(environment: env, executablePath: executablePath, workingDirectory: workingDirectory)
+        let root = resources.root ?? resources.lookedIn.first ?? ResourceRoot.withSlash(workingDirectory)
         let database: Database
         if let url = env["DATABASE_URL"], !url.isEmpty {
             if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
@@ -69,6 +73,7 @@ public struct Settings: Sendable {
             }
         }
         settings.trustedProxy = Self.flag(env["KANSRIJK_TRUSTED_PROXY"]) ?? false
+        if resources.root == nil { settings.resourceFoldersTried = resources.lookedIn }
         if settings.demoPassword.count < 8 {
             problems.append("KANSRIJK_DEMO_PASSWORD must have at least 8 characters")
         }

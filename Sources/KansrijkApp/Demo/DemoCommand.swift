@@ -11,6 +11,7 @@ struct DemoCommand: AsyncCommand {
     var help: String { "Loads the demo data (and optionally a national-scale generated directory)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        if let n = signature.national, !(1...500_000).contains(n) { throw CommandFailure(usage: "--national takes 1 to 500000 services") }
         let app = context.application
         if try await Organisation.query(on: app.db).count() == 0 {
             try await DemoData(password: app.settings.demoPassword).load(on: app)
@@ -19,7 +20,6 @@ struct DemoCommand: AsyncCommand {
             context.console.print("The database has data already; the demo is not loaded again.")
         }
         if let n = signature.national {
-            guard (1...500_000).contains(n) else { throw CommandFailure("--national takes 1 to 500000 services") }
             let started = Date()
             let made = try await NationalDirectory(services: n, seed: UInt64(signature.seed ?? 1)).generate(on: app.db)
             context.console.print("Generated \(made) services in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")

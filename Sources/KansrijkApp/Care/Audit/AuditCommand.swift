@@ -22,7 +22,7 @@ struct AuditCommand: AsyncCommand {
             context.console.print(head.witnessLine)
         case "verify":
             let expected = try signature.expectHead.map { raw in
-                guard let head = AuditHead(token: raw) else { throw CommandFailure("--expect-head must be SEQ:HASH, as `audit head` prints it") }
+                guard let head = AuditHead(token: raw) else { throw CommandFailure(usage: "--expect-head must be SEQ:HASH, as `audit head` prints it") }
                 return head
             }
             let report = try await AuditVerification.verify(on: app.db, witness: app.auditWitnessFile, expecting: expected, chainOnly: signature.chainOnly)
@@ -38,7 +38,7 @@ struct AuditCommand: AsyncCommand {
                                                     key: Environment.get("KANSRIJK_AUDIT_ANCHOR_KEY"), now: Date())
             context.console.print("Anchored: \(line)")
         default:
-            throw CommandFailure("Unknown action '\(signature.action)'; use: audit verify, audit head, audit anchor")
+            throw CommandFailure(usage: "Unknown action '\(signature.action)'; use: audit verify, audit head, audit anchor")
         }
     }
 }

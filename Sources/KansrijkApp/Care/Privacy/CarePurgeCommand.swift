@@ -15,7 +15,7 @@ struct CareCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         if signature.action == "generate" {
-            guard let n = signature.clients, (1...1_000_000).contains(n) else { throw CommandFailure("--clients takes 1 to 1000000") }
+            guard let n = signature.clients, (1...1_000_000).contains(n) else { throw CommandFailure(usage: "--clients takes 1 to 1000000") }
             let started = Date()
             let hash = try await app.password.async.hash(app.settings.demoPassword)
             try await DemoCare.generate(clients: n, passwordHash: hash, on: app.db, now: Date())
@@ -56,7 +56,7 @@ struct CareCommand: AsyncCommand {
                                   + "\(micros(inside)) µs per event inside a change's transaction (\(writes) writes each)")
             return
         }
-        guard signature.action == "purge" else { throw CommandFailure("Unknown action '\(signature.action)'; use: care purge --as EMAIL, or care generate --clients N") }
+        guard signature.action == "purge" else { throw CommandFailure(usage: "Unknown action '\(signature.action)'; use: care purge --as EMAIL, care generate --clients N or care audit-cost") }
         guard let email = signature.admin, let admin = try await User.find(email: email, on: app.db), admin.role == .admin else {
             throw CommandFailure("--as must name an admin account: the purge is logged in its name")
         }

@@ -14,7 +14,8 @@ struct ParticipationCommand: AsyncCommand {
     var help: String { "Imports participation per municipality (tranche, GIDS, plan, prenatal visit, NNZ, inhabitants)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "import" else { throw CommandFailure("Onbekende actie '\(signature.action)'; gebruik: participatie import BESTAND") }
+        guard signature.action == "import" else { throw CommandFailure(usage: "Onbekende actie '\(signature.action)'; gebruik: participatie import BESTAND") }
+        try CommandLineProblem.requireReadable(signature.file)
         let outcome = try await Self.importFile(signature.file, replaceAll: signature.replace, source: signature.source, on: context.application.db)
         context.console.print("Geïmporteerd: \(outcome.updated) bijgewerkt, \(outcome.created) nieuw, \(outcome.removed) leeggemaakt.")
     }
@@ -27,7 +28,8 @@ struct ParticipationCommand: AsyncCommand {
         let names = try await NationalData.municipalityNames(on: db)
         switch ParticipationImport.parse(data, municipalities: names) {
         case .failure(let rejection):
-            let lines = ["Niets geïmporteerd. Verbeter deze regels en probeer het opnieuw:"] + rejection.problems.map { "  \($0)" }
+            // the headline first: the command line prints it last, below the lines it points at
+            let lines = ["Niets geïmporteerd. Verbeter de regels hierboven en probeer het opnieuw."] + rejection.problems.map { "  \($0)" }
             throw CommandFailure(lines.joined(separator: "\n"))
         case .success(let rows):
             let note = source ?? "Import \(URL(fileURLWithPath: path).lastPathComponent)"

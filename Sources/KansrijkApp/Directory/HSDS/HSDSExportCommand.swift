@@ -13,8 +13,11 @@ struct ExportCommand: AsyncCommand {
     var help: String { "Exports the directory as HSDS 3.0: kansrijk export hsds [--format json|csv] [--out PATH]" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.kind == "hsds" else { throw CommandFailure("Unknown kind '\(signature.kind)'; use: kansrijk export hsds") }
+        guard signature.kind == "hsds" else { throw CommandFailure(usage: "Unknown kind '\(signature.kind)'; use: kansrijk export hsds") }
         let format = signature.format ?? "json"
+        guard ["json", "csv"].contains(format) else { throw CommandFailure(usage: "Unknown --format '\(format)'; use json or csv") }
+        if format == "csv", signature.out == nil { throw CommandFailure(usage: "--out FOLDER is required for --format csv") }
+        if let out = signature.out { try CommandLineProblem.requireWritable(out) }
         let exporter = try await HSDSExporter.load(context.application)
         let count = "\(exporter.builder.catalog.organisations.count) organisaties, \(exporter.builder.snapshot.services.count) services"
         switch (format, signature.out) {
@@ -26,10 +29,8 @@ struct ExportCommand: AsyncCommand {
         case ("csv", let out?):
             try exporter.writeCSV(to: URL(fileURLWithPath: out, isDirectory: true))
             context.console.print("HSDS-export (CSV-datapakket): \(count) naar \(out)/.")
-        case ("csv", nil):
-            throw CommandFailure("--out FOLDER is required for --format csv")
         default:
-            throw CommandFailure("Unknown --format '\(format)'; use json or csv")
+            throw CommandFailure(usage: "Unknown --format '\(format)'; use json or csv, and --out FOLDER with csv")
         }
     }
 }

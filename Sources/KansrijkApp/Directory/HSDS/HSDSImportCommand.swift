@@ -12,9 +12,9 @@ struct ImportCommand: AsyncCommand {
     var help: String { "Imports HSDS 3.0 data: kansrijk import hsds FILE|FOLDER [--dry-run]" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.kind == "hsds" else { throw CommandFailure("Unknown kind '\(signature.kind)'; use: kansrijk import hsds FILE") }
+        guard signature.kind == "hsds" else { throw CommandFailure(usage: "Unknown kind '\(signature.kind)'; use: kansrijk import hsds FILE") }
+        try CommandLineProblem.requireReadable(signature.path, folders: true)
         let app = context.application
-        if app.settings.autoMigrate { try await app.autoMigrate() }
         let report = try await HSDSImporter(app: app).run(path: signature.path, dryRun: signature.dryRun)
         context.console.print(report.text)
         guard report.succeeded else { throw CommandFailure("HSDS-import afgewezen; er is niets gewijzigd.") }

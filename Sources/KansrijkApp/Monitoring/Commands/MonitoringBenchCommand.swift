@@ -13,6 +13,8 @@ struct MonitoringBenchCommand: AsyncCommand {
     var help: String { "Times import, aggregation and computing every indicator (for bench/monitoring.sh)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        try CommandLineProblem.requireReadable(signature.file)
+        if let out = signature.areasOut { try CommandLineProblem.requireWritable(out) }
         let app = context.application
         let areas = try await AreaDimension.load(on: app.db)
         if let out = signature.areasOut {

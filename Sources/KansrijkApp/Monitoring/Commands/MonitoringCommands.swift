@@ -19,6 +19,7 @@ struct ImportBirthsCommand: AsyncCommand {
     var help: String { "Imports a births extract (one row per child) as counts per municipality, year and breakdown." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        try CommandLineProblem.requireReadable(signature.file)
         let app = context.application
         let start = Date()
         let areas = try await AreaDimension.load(on: app.db)
@@ -49,11 +50,13 @@ struct DemoBirthsCommand: AsyncCommand {
     var help: String { "Writes a synthetic national births extract (deterministic for a seed)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let years = YearRange(signature.years ?? "2014-2023") else { throw CommandFailure("--years as 2014-2023") }
+        guard let years = YearRange(signature.years ?? "2014-2023") else { throw CommandFailure(usage: "--years as 2014-2023") }
+        if let n = signature.perYear, !(1...1_000_000).contains(n) { throw CommandFailure(usage: "--per-year takes 1 to 1000000 children") }
+        let path = signature.output ?? "geboorten-demo.csv"
+        try CommandLineProblem.requireWritable(path)
         let app = context.application
         let areas = try await AreaDimension.load(on: app.db)
         let generator = SyntheticBirths(years: years, seed: signature.seed ?? 2021, childrenPerYear: signature.perYear ?? 165_000)
-        let path = signature.output ?? "geboorten-demo.csv"
         let n = try generator.writeCSV(areas: areas, to: path)
         context.console.print("Geschreven: \(n) kinderen (\(years)) naar \(path).")
         if signature.importToo {
@@ -73,6 +76,7 @@ struct ImportAggregateCommand: AsyncCommand {
     var help: String { "Imports aggregate figures for one indicator; all-or-nothing." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
+        try CommandLineProblem.requireReadable(signature.file)
         let app = context.application
         guard let indicator = try await Indicator.find(signature.indicator, on: app.db)?.definition else {
             throw CommandFailure("Onbekende indicator \(signature.indicator)")

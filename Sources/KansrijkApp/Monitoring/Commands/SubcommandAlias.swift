@@ -20,5 +20,13 @@ struct SubcommandAlias: AnyAsyncCommand {
         }
     }
 
-    func outputHelp(using context: inout CommandContext) throws { try original.outputHelp(using: &context) }
+    func outputHelp(using context: inout CommandContext) throws {
+        if context.input.arguments.first == word {
+            context.input.arguments.removeFirst()
+            context.input.executablePath.append(word)
+            try alias.outputHelp(using: &context)
+        } else {
+            try original.outputHelp(using: &context)
+        }
+    }
 }

@@ -13,8 +13,8 @@ struct SecondFactorCommand: AsyncCommand {
     var help: String { "Requires (on) or no longer requires (off) a second factor for an organisation's care professionals." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.action == "require" else { throw CommandFailure("Unknown action '\(signature.action)'; use: second-factor require on|off --organisation NAME") }
-        guard let on = ["on": true, "off": false][signature.value.lowercased()] else { throw CommandFailure("Say on or off, not '\(signature.value)'") }
+        guard signature.action == "require" else { throw CommandFailure(usage: "Unknown action '\(signature.action)'; use: second-factor require on|off --organisation NAME") }
+        guard let on = ["on": true, "off": false][signature.value.lowercased()] else { throw CommandFailure(usage: "Say on or off, not '\(signature.value)'") }
         guard let name = signature.organisation,
               let organisation = try await Organisation.query(on: context.application.db).filter(\.$name == name).first() else {
             throw CommandFailure("--organisation must name an existing organisation")
