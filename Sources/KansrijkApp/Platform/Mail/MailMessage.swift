@@ -14,6 +14,8 @@ enum MailKind: String, Codable, CaseIterable, Sendable {
     case breakGlass = "break_glass"
     /// The daily digest that gathers the kinds a person chose to receive once a day.
     case digest
+    /// A test message an admin sends herself from the outbox page, to check the SMTP settings.
+    case test
 
     /// The kinds a person chooses how to receive (the others are never held back).
     static let choosable: [MailKind] = [.referralIncoming, .referralStatus, .escalation, .screeningCompleted, .mdoAgenda]
