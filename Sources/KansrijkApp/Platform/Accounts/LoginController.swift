@@ -76,6 +76,7 @@ struct LoginController: RouteCollection {
             req.auth.login(user)
             req.session.authenticate(user)
             SessionClock.start(req.session, now: Date())
+            SessionStart.noteDevice(req)
             response = req.redirect(to: back)
         }
         LoginFormToken.clear(on: response, secure: req.application.settings.secureCookies)

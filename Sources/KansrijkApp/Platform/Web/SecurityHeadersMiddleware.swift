@@ -35,7 +35,8 @@ struct SecurityHeadersMiddleware: Middleware {
     static func addHeaders(to response: Response) {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
-        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        // a page may ask for less (a mailed link's page: `no-referrer`, so its token leaks nowhere)
+        if !response.headers.contains(name: "Referrer-Policy") { response.headers.add(name: "Referrer-Policy", value: "same-origin") }
         // a redirect never carries a control character into the headers (issue #13, item 3): the
         // log-in page rebuilds its return path, and this catches any other route that would not
         if let location = response.headers.first(name: .location), location.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {

@@ -62,6 +62,7 @@ struct SecondFactorController: RouteCollection {
         req.auth.login(user)
         req.session.authenticate(user)
         SessionClock.start(req.session, now: now)
+        SessionStart.noteDevice(req)
         return req.redirect(to: pending.back)
     }
 
