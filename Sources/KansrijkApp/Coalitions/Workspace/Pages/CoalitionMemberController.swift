@@ -11,6 +11,8 @@ struct CoalitionMembersPage: Encodable {
     var form: CoalitionMemberForm
     var errors: FieldErrors
     var errorList: [ErrorLink]
+    /// The coalition's accounts on "Mensen" (roles, deactivation), for its editors.
+    var peopleURL: String?
 }
 
 /// Who works in the coalition's workspace: the accounts that are members. Membership is what makes a
@@ -73,7 +75,8 @@ struct CoalitionMemberController: RouteCollection {
                       removeAction: ws.canEdit && (m.$user.id != ws.user.id || ws.user.role == .admin)
                           ? "\(ws.base)/leden/\(m.id!.slug)/verwijderen" : nil)
             },
-            form: form, errors: errors, errorList: ErrorLink.list(errors, order: ["email"])))
+            form: form, errors: errors, errorList: ErrorLink.list(errors, order: ["email"]),
+            peopleURL: ws.canEdit ? "\(AdminPaths.people)?coalitie=\(ws.id.slug)" : nil))
     }
 }
 
