@@ -92,7 +92,7 @@ def test_referral_sent_accepted_completed(page: Page, browser, base_url, login, 
 
     # the referrer is told in the app, and both sides see the status
     page.goto("/zorg")
-    expect(page.locator("main")).to_contain_text("Een verwijzing die u verstuurde is nu: Afgerond")
+    expect(page.locator("main")).to_contain_text("uw verwijzing naar Stevig Ouderschap is nu afgerond")
     page.goto(client_url)
     expect(page.locator("main")).to_contain_text("Afgerond")
     page.goto(client_url + "/inzage")

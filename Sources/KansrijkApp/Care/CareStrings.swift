@@ -18,7 +18,6 @@ enum CareStrings {
         "care.back": ("Terug naar Zorg", "Back to Care"),
         "care.worklists": ("Werklijsten", "Worklists"),
         "care.notifications": ("Nieuw voor u", "New for you"),
-        "care.notification": ("Een verwijzing die u verstuurde is nu: {status}", "A referral you sent is now: {status}"),
     ]
 
     static let clients: [String: (String, String)] = [

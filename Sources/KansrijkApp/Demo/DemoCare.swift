@@ -71,7 +71,7 @@ enum DemoCare {
                 validFrom: CalendarDay.day(at: sent), validUntil: nil, recordedHow: .verbal), client: client, basis: .ownInvolvement, by: midwife, on: db, now: sent)
             guard let service = try await Service.find(DemoData.serviceID(story.service), on: db) else { continue }
             let receivingOrganisation = try await Organisation.find(service.$organisation.id, on: db)
-            let desk = ReferralDesk(db: db)
+            let desk = ReferralDesk(db: db, notifier: Notifier(app: app))
             let referral = try await desk.send(ReferralDesk.Request(
                 serviceID: try service.requireID(), serviceName: service.name, organisationID: service.$organisation.id,
                 organisationName: receivingOrganisation?.name ?? "", reason: story.reason, agreed: "Zij wordt binnen een week gebeld."),
@@ -96,6 +96,6 @@ enum DemoCare {
         }
         // CARE-B: screenings, the MDO and volunteer matches load here, after the clients exist.
         // -- care-b demo --
-        try await DemoCareScreeningsMDO.load(on: db, password: hash, midwife: midwife, jgz: jgz, now: now)
+        try await DemoCareScreeningsMDO.load(on: db, notifier: Notifier(app: app), password: hash, midwife: midwife, jgz: jgz, now: now)
     }
 }

@@ -23,7 +23,7 @@ enum DemoCareScreeningsMDO {
         })
     }
 
-    static func load(on db: any Database, password hash: String, midwife: User, jgz: User, now: Date) async throws {
+    static func load(on db: any Database, notifier: Notifier, password hash: String, midwife: User, jgz: User, now: Date) async throws {
         let day: TimeInterval = 86_400
         let a = volunteerAccount
         let coordinator = User(id: StableID.make("demo:user:\(a.email)"), email: a.email, name: a.name, passwordHash: hash,
@@ -53,7 +53,7 @@ enum DemoCareScreeningsMDO {
             let answers = baseline(definition).merging(["werk": "nee", "roken": "ja", "voorbereiding": "nee"]) { _, new in new }
             guard let link = try await ScreeningLink.find(token: token, on: db) else { return }
             _ = try await ScreeningRecords.submitByParent(answers, note: "Ik wil graag praten over stoppen met roken.", link: link, screening: screening,
-                                                      definition: definition, on: db, now: at.addingTimeInterval(3600))
+                                                      definition: definition, notifier: notifier, on: db, now: at.addingTimeInterval(3600))
         }
         if let c = client("P.Q.") {
             let at = now.addingTimeInterval(-1 * day)

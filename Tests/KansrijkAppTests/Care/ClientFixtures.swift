@@ -36,7 +36,7 @@ enum ClientFixtures {
     /// A referral from the midwife to Stevig Ouderschap (JGZ).
     static func referral(_ app: Application, client: CareClient, now: Date) async throws -> Referral {
         let midwife = try await user(midwifeEmail, app)
-        return try await ReferralDesk(db: app.db).send(ReferralDesk.Request(
+        return try await ReferralDesk(db: app.db, notifier: Notifier(app: app)).send(ReferralDesk.Request(
             serviceID: stevigOuderschap, serviceName: "Stevig Ouderschap", organisationID: jgzOrg, organisationName: "Jeugdgezondheidszorg Zeist",
             reason: "Testreden", agreed: "Testafspraak"), client: client, basis: .ownInvolvement, by: midwife, now: now)
     }

@@ -122,9 +122,11 @@ struct ClientRouteTests {
             let done = try #require(await Referral.find(referral.id, on: app.db))
             #expect(done.status == .completed && done.firstContactAt != nil)
             #expect(try await ReferralEvent.query(on: app.db).filter(\.$referral.$id == referral.id!).count() == 4)
-            let notes = try await CareNotification.query(on: app.db).filter(\.$referralID == referral.id!).count()
+            let midwifeID = try await ClientFixtures.user(ClientFixtures.midwifeEmail, app).requireID()
+            let notes = try await CareNotification.query(on: app.db).filter(\.$referralID == referral.id!).filter(\.$userID == midwifeID).count()
             #expect(notes == 3, "the referrer hears of each step")
-            #expect(try await midwife.get("/zorg").body.string.contains("Een verwijzing die u verstuurde is nu: Afgerond"))
+            // "Nieuw voor u" names the client's code, the service and the event (issue #14)
+            #expect(try await midwife.get("/zorg").body.string.contains("\(client.code): uw verwijzing naar Stevig Ouderschap is nu afgerond"))
         }
     }
 

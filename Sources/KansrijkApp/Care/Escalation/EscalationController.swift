@@ -6,6 +6,8 @@ struct EscalationPage: Encodable {
     struct Ladder: Encodable {
         struct StepRow: Encodable { var afterDays: Int; var role: String; var deleteAction: String? }
         var coalition: String; var slug: String; var steps: [StepRow]; var isDefault: Bool
+        /// Coordinators and admins change the ladder; policy advisors read it (they are told of its policy steps, issue #14).
+        var canEdit: Bool
     }
     var page: PageMeta
     var rows: [Row]
@@ -25,7 +27,7 @@ struct EscalationController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> View {
-        let user = try req.requireRole(.coordinator, .admin)
+        let user = try req.requireRole(.coordinator, .policy, .admin)
         return try await render(req, user: user, error: nil)
     }
 
@@ -74,10 +76,12 @@ struct EscalationController: RouteCollection {
             let id = try c.requireID()
             let steps = try await EscalationStep.query(on: req.db).filter(\.$coalition.$id == id).sort(\.$afterDays).all()
             let ladder = steps.map { Escalation.Step(afterDays: $0.afterDays, role: $0.role) }
+            let canEdit = access.canEdit(coalitionID: id)
             ladders.append(.init(coalition: c.name, slug: c.slug,
                                  steps: steps.isEmpty ? Escalation.defaultLadder.map { .init(afterDays: $0.afterDays, role: req.t("escalation.role.\($0.role.rawValue)"), deleteAction: nil) }
-                                    : steps.map { .init(afterDays: $0.afterDays, role: req.t("escalation.role.\($0.role.rawValue)"), deleteAction: "/zorg/escalatie/\(c.slug)/stappen/\($0.id!.slug)/verwijderen") },
-                                 isDefault: steps.isEmpty))
+                                    : steps.map { .init(afterDays: $0.afterDays, role: req.t("escalation.role.\($0.role.rawValue)"),
+                                                        deleteAction: canEdit ? "/zorg/escalatie/\(c.slug)/stappen/\($0.id!.slug)/verwijderen" : nil) },
+                                 isDefault: steps.isEmpty, canEdit: canEdit))
             let municipalities = try await CoalitionMunicipality.query(on: req.db).filter(\.$coalition.$id == id).all().map(\.municipalityCode)
             rows += try await EscalationList.overdue(municipalities: municipalities, ladder: ladder, on: req.db, now: now).map { o in
                 EscalationPage.Row(reference: String(o.referral.id!.slug.prefix(8)), service: o.referral.serviceName,

@@ -3,11 +3,16 @@ import Vapor
 
 struct ClientsPage: Encodable {
     struct Row: Encodable { var href: String; var code: String; var name: String; var phase: String?; var municipality: String; var closed: Bool }
-    struct Note: Encodable { var href: String; var text: String; var when: String }
+    /// `id` is set on notices that can be marked read here (the emergency-access notices are read on their own list).
+    struct Note: Encodable { var href: String; var text: String; var when: String; var id: String? = nil }
     var page: PageMeta
     var clients: [Row]
     var worklists: [WorklistLink]
     var notifications: [Note]
+    var markRead: String
+    var markAllRead: String
+    var canMarkAll: Bool
+    var settingsHref: String
 }
 
 struct WorklistLink: Encodable { var href: String; var label: String; var count: Int }
@@ -17,6 +22,8 @@ struct WorklistLink: Encodable { var href: String; var label: String; var count:
 struct CareHomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("zorg", use: show)
+        routes.post(NotificationPaths.markRead.pathComponents, use: markRead)
+        routes.post(NotificationPaths.markAllRead.pathComponents, use: markAllRead)
     }
 
     @Sendable func show(req: Request) async throws -> View {
@@ -41,7 +48,7 @@ struct CareHomeController: RouteCollection {
         if BreakGlassDesk.mayAsk(user) {
             worklists.append(WorklistLink(href: "/zorg/noodtoegang", label: req.t("breakglass.title"), count: 0))
         }
-        if user.role == .coordinator || user.role == .admin {
+        if user.role == .coordinator || user.role == .policy || user.role == .admin {
             worklists.append(WorklistLink(href: "/zorg/escalatie", label: req.t("escalation.title"), count: 0))
         }
         if user.role != .policy {
@@ -50,16 +57,12 @@ struct CareHomeController: RouteCollection {
         if user.role == .admin {
             worklists.append(WorklistLink(href: "/zorg/beheer", label: req.t("privacy.title"), count: 0))
         }
-        let notes = try await CareNotification.query(on: req.db).filter(\.$userID == user.id!).filter(\.$readAt == nil)
-            .sort(\.$createdAt, .descending).limit(20).all()
+        let notes = try await Self.referralNotes(for: user, access: access, req: req, now: now)
         let emergencies = try await Self.breakGlassNotes(for: user, req: req)
         return try await req.view.render("care/clients", ClientsPage(
-            page: try await req.pageMeta(title: req.t("care.title")), clients: rows, worklists: worklists,
-            notifications: emergencies + notes.map {
-                ClientsPage.Note(href: "/zorg/verwijzingen/\($0.referralID.slug)",
-                                 text: req.t("care.notification").replacingOccurrences(of: "{status}", with: req.t("referral.status.\($0.status)")),
-                                 when: MeetingTime.dutch($0.createdAt))
-            }))
+            page: try await req.pageMeta(title: req.t("care.title"), forms: true), clients: rows, worklists: worklists,
+            notifications: emergencies + notes, markRead: NotificationPaths.markRead, markAllRead: NotificationPaths.markAllRead,
+            canMarkAll: !notes.isEmpty, settingsHref: NotificationPaths.preferences))
     }
 
     /// Unread notices that emergency access was used on a client of the user's organisation or

@@ -1,7 +1,17 @@
 import Fluent
 import Foundation
 
-/// An in-app message to a user about a referral they sent. It names the referral, not the client.
+/// What an in-app notice tells of (issue #14); stored as its raw value, nil (older rows) reads as `status`.
+enum CareNotificationEvent: String, Codable, Sendable {
+    /// A referral arrived for the reader's organisation.
+    case incoming
+    /// A referral the reader sent has a new status.
+    case status
+}
+
+/// An in-app message to a user about a referral ("Nieuw voor u" on `/zorg`). Behind the log-in and
+/// listed only while the reader may see the client, so it names the client's code and the service
+/// (kept as they were when it happened); a mail never does.
 final class CareNotification: Model, @unchecked Sendable {
     static let schema = "care_notifications"
 
@@ -12,15 +22,25 @@ final class CareNotification: Model, @unchecked Sendable {
     @Field(key: "status") var status: String
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "read_at") var readAt: Date?
+    /// `CareNotificationEvent` raw value; nil for notices from before issue #14 (status changes).
+    @OptionalField(key: "event") var event: String?
+    @OptionalField(key: "client_code") var clientCode: String?
+    @OptionalField(key: "service_name") var serviceName: String?
 
     init() {}
 
-    init(userID: UUID, referralID: UUID, status: ReferralStatus, now: Date) {
+    init(userID: UUID, referralID: UUID, status: ReferralStatus, now: Date, event: CareNotificationEvent = .status,
+         clientCode: String? = nil, serviceName: String? = nil) {
         self.userID = userID
         self.referralID = referralID
         self.status = status.rawValue
         self.createdAt = now
+        self.event = event.rawValue
+        self.clientCode = clientCode
+        self.serviceName = serviceName
     }
+
+    var kind: CareNotificationEvent { event.flatMap(CareNotificationEvent.init(rawValue:)) ?? .status }
 }
 
 /// An e-mail waiting to be sent; filled only when SMTP is configured. It carries no client data:
@@ -68,5 +88,20 @@ struct CreateCareNotifications: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(CareOutboxMessage.schema).delete()
         try await database.schema(CareNotification.schema).delete()
+    }
+}
+
+/// The event and the client code and service as they were (issue #14); one column per step for SQLite.
+struct UpdateCareNotificationsAddEvent: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(CareNotification.schema).field("event", .string).update()
+        try await database.schema(CareNotification.schema).field("client_code", .string).update()
+        try await database.schema(CareNotification.schema).field("service_name", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(CareNotification.schema).deleteField("service_name").update()
+        try await database.schema(CareNotification.schema).deleteField("client_code").update()
+        try await database.schema(CareNotification.schema).deleteField("event").update()
     }
 }

@@ -62,7 +62,7 @@ struct ReferralController: RouteCollection {
             return try await renderNew(req, client: client, form: form, refusal: nil, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let request):
             do {
-                let referral = try await ReferralDesk(db: req.db)
+                let referral = try await ReferralDesk(db: req.db, notifier: Notifier(app: req.application))
                     .send(request, client: client, basis: basis, by: user, now: now)
                 req.flash(req.t("referral.sent"))
                 return req.redirect(to: "/zorg/verwijzingen/\(referral.id!.slug)")
@@ -97,7 +97,7 @@ struct ReferralController: RouteCollection {
         let form = try req.content.decode(ReferralMoveForm.self)
         guard let to = ReferralStatus(rawValue: form.to ?? "") else { throw Abort(.badRequest, reason: req.t("error.badrequest")) }
         do {
-            try await ReferralDesk(db: req.db)
+            try await ReferralDesk(db: req.db, notifier: Notifier(app: req.application))
                 .move(referral, to: to, reason: form.reason, alternative: form.alternative, by: user, basis: basis, now: now)
             req.flash(req.t("referral.moved"))
             return req.redirect(to: "/zorg/verwijzingen/\(referral.id!.slug)")

@@ -5,6 +5,9 @@ import Foundation
 /// Each call writes its changes and exactly one audit event in one transaction.
 struct ReferralDesk {
     let db: any Database
+    /// Tells the people involved, in the same transaction (issue #14).
+    /// (No default: links in mails must use the running app's public address.)
+    let notifier: Notifier
 
     enum Refusal: Error, Equatable, Sendable {
         /// No consent with purpose `refer` covering the receiving organisation.
@@ -66,6 +69,7 @@ struct ReferralDesk {
             try await ReferralEvent(referralID: id, from: nil, to: .requested, at: now, reason: nil, user: user).create(on: db)
             try await ClientInvolvement.add(client: clientID, organisation: r.organisationID, reason: .referral,
                                             consent: consent.id, on: db, now: now)
+            try await notifyReceivers(referral, client: client, request: r, sentBy: user, on: db, now: now)
             try await AuditLog.record(AuditDraft(action: .create, clientID: clientID, user: user, basis: basis,
                                                  what: "referral \(id.slug) requested"), on: db, now: now)
             return referral
@@ -97,18 +101,32 @@ struct ReferralDesk {
         }
     }
 
-    /// The referrer hears of every change the other side makes: in the app, and by e-mail when SMTP is set.
+    /// The receiving organisation's active professionals hear of a new referral, when it takes
+    /// referrals through Kansrijk (nil reads as yes): in the app, and by mail after their choice.
+    private func notifyReceivers(_ referral: Referral, client: CareClient, request r: Request, sentBy user: User,
+                                 on db: any Database, now: Date) async throws {
+        guard let organisation = try await Organisation.find(r.organisationID, on: db), organisation.receivesReferrals ?? true else { return }
+        let receivers = try await User.query(on: db).filter(\.$organisation.$id == r.organisationID).filter(\.$role == .professional)
+            .filter(\.$isActive == true).all().filter { $0.id != user.id }
+        guard !receivers.isEmpty else { return }
+        let id = try referral.requireID()
+        for receiver in receivers {
+            try await CareNotification(userID: try receiver.requireID(), referralID: id, status: .requested, now: now, event: .incoming,
+                                       clientCode: client.code, serviceName: r.serviceName).create(on: db)
+        }
+        try await notifier.notify(receivers, of: .referralIncoming(referralID: id, service: r.serviceName, organisation: organisation.name),
+                                  on: db, now: now)
+    }
+
+    /// The referrer hears of every change the other side makes: in the app, and by mail after her choice.
     private func notifyReferrer(_ r: Referral, status: ReferralStatus, changedBy user: User, on db: any Database, now: Date) async throws {
         let referrerID = r.$referredBy.id
         guard referrerID != user.id else { return }
-        try await CareNotification(userID: referrerID, referralID: try r.requireID(), status: status, now: now).create(on: db)
-        guard let referrer = try await User.find(referrerID, on: db), referrer.isActive else { return }
-        let english = referrer.uiLanguage == .en
-        try await MailOutbox.enqueue(MailDraft(
-            to: referrer.email, userID: referrerID, kind: .referralStatus, language: referrer.uiLanguage,
-            subject: english ? "Kansrijk: a referral was updated" : "Kansrijk: een verwijzing is bijgewerkt",
-            text: english ? "A referral you sent has a new status. Sign in to Kansrijk to see it."
-                : "Een verwijzing die u verstuurde heeft een nieuwe status. Log in bij Kansrijk om te zien welke."),
-            on: db, now: now)
+        let id = try r.requireID()
+        let code = try await CareClient.find(r.$client.id, on: db)?.code
+        try await CareNotification(userID: referrerID, referralID: id, status: status, now: now, event: .status,
+                                   clientCode: code, serviceName: r.serviceName).create(on: db)
+        guard let referrer = try await User.find(referrerID, on: db) else { return }
+        try await notifier.notify([referrer], of: .referralStatus(referralID: id, service: r.serviceName, status: status), on: db, now: now)
     }
 }

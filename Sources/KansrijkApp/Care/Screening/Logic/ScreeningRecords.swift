@@ -38,7 +38,7 @@ enum ScreeningRecords {
     /// The parent's answers through her link. Only the first submit counts: false when the link was
     /// used in the meantime (a double click, the back button), and nothing is written then.
     static func submitByParent(_ answers: [String: String], note: String?, link: ScreeningLink, screening: Screening,
-                               definition: InstrumentDefinition, on db: any Database, now: Date) async throws -> Bool {
+                               definition: InstrumentDefinition, notifier: Notifier, on db: any Database, now: Date) async throws -> Bool {
         try await db.auditedTransaction { db -> Bool in
             guard let fresh = try await ScreeningLink.query(on: db).filter(\.$id == link.requireID()).filter(\.$usedAt == nil).first(),
                   fresh.state(at: now) == .open else { return false }
@@ -50,8 +50,21 @@ enum ScreeningRecords {
             screening.parentSubmittedAt = now
             try await screening.save(on: db)
             try await auditParent(screening, .update, "parent submitted the screening answers", on: db, now: now)
+            try await notifyIssuer(screening, notifier: notifier, on: db, now: now)
             return true
         }
+    }
+
+    /// The professional who sent the link hears that the answers are in (issue #14); when her
+    /// account is no longer active, the professionals of her organisation that is involved do.
+    static func notifyIssuer(_ s: Screening, notifier: Notifier, on db: any Database, now: Date) async throws {
+        var people = try await User.query(on: db).filter(\.$id == s.$createdBy.id).filter(\.$isActive == true).all()
+        if people.isEmpty {
+            people = try await User.query(on: db).filter(\.$organisation.$id == s.$organisation.id).filter(\.$role == .professional)
+                .filter(\.$isActive == true).all()
+        }
+        let path = "/zorg/clienten/\(s.$client.id.slug)/signaleren/\(try s.requireID().slug)"
+        try await notifier.notify(people, of: .screeningCompleted(path: path), on: db, now: now)
     }
 
     /// The parent has no account: the event names the professional who issued the link, on the parent's behalf.

@@ -44,7 +44,8 @@ struct ParentScreeningController: RouteCollection {
         case .success(let valid):
             // only the first submit counts; a second one (double click, back button) changes nothing
             let accepted = try await ScreeningRecords.submitByParent(valid.answers, note: form.parentNote, link: link, screening: screening,
-                                                                     definition: definition, on: req.db, now: now)
+                                                                     definition: definition, notifier: Notifier(app: req.application),
+                                                                     on: req.db, now: now)
             guard accepted else { return try await closed(req, link, now) }
             return req.redirect(to: "/vragenlijst/klaar")
         }
