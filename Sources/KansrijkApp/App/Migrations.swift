@@ -28,5 +28,7 @@ enum KansrijkMigrations {
         app.migrations.add(CreateOrganisationNamesIndex())
         app.migrations.add(UpdateBreakGlassAddReview(), UpdateUsersAddSecondFactor())
         app.migrations.add(CreateMailOutbox(), UpdateAccountsForOnboarding())
+        app.migrations.add(CreateNotificationTables(), UpdateCareNotificationsAddEvent())
+        app.migrations.add(CreateInvitations(), CreatePasswordResets())
     }
 }

@@ -10,6 +10,8 @@ import Vapor
 /// Used by the executable and, with other settings, by the tests.
 public func configure(_ app: Application, settings: Settings) async throws {
     app.settings = settings
+    // mail delivery (issue #14): its own settings, refused at start with the list of problems
+    if !app.mailSettingsAreSet { app.mailSettings = try MailSettings.fromEnvironment(ProcessInfo.processInfo.environment) }
     let root = settings.rootDirectory
 
     switch settings.database {
@@ -29,6 +31,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     // an unknown address costs the same bcrypt work as a known one (issue #13, item 4)
     app.unknownUserHash = UnknownUserHash()
     app.passwordCheckGate = PasswordCheckGate()
+    app.onboardingBackground = OnboardingBackground()
+    app.passwordResetLimits = .init()
     app.uploadSlots = KeyedSlots()
     app.breakGlassInProgress = KeyedSlots()
 
@@ -85,6 +89,11 @@ public func configure(_ app: Application, settings: Settings) async throws {
     // while serving, the head of the audit chain is written outside the database (ADR 0012)
     app.lifecycle.use(AuditWitnessKeeper())
     app.lifecycle.use(SessionPurgeLifecycle())
+    // escalation steps, tomorrow's MDO agendas and the daily digests, every 10 minutes (issue #14)
+    app.lifecycle.use(NotificationLifecycle())
+    // while serving with SMTP configured, the outbox is emptied in the background (ADR 0025)
+    app.lifecycle.use(MailSenderLifecycle())
+    app.lifecycle.use(OnboardingBackgroundLifecycle())
 }
 
 extension Application {

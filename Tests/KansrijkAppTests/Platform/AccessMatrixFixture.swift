@@ -72,6 +72,10 @@ struct MatrixFixture {
         values.merge([
             "service": DemoData.serviceID("Centering Pregnancy").slug,
             "organisation": DemoData.orgID("vp-zeist").slug,
+            "person": try #require(try await User.find(email: "jgz@zeist.demo", on: db)?.id).slug,
+            "location": StableID.make("demo:location:vp-zeist").slug,
+            "mail": try await MailOutbox.enqueue(MailDraft(to: "jgz@zeist.demo", kind: .test, language: .nl, subject: "Matrix",
+                                                           text: "Matrix"), on: db).requireID().slug,
             "serviceAtLocation": try await firstID(app, "/api/hsds/service_at_locations"),
             "taxonomy": try await firstID(app, "/api/hsds/taxonomies"),
             "taxonomyTerm": try await firstID(app, "/api/hsds/taxonomy_terms"),
@@ -89,6 +93,7 @@ struct MatrixFixture {
             "importJob": try await importJob(&coordinator),
             "reportYear": "2022", "reportSection": ReportSection.summary.rawValue, "indicator": figures.0, "indicatorYear": figures.1,
         ]) { _, own in own }
+        values.merge(try await OnboardingFixture.matrixTokens(app, coalition: try zeist.requireID(), user: try midwife.requireID())) { _, own in own }
         return MatrixFixture(values: values, clientID: clientID, clientName: name, clientCode: client.code)
     }
 
@@ -121,6 +126,7 @@ struct MatrixFixture {
             "otherConsent": try id(try await Consent.query(on: db).filter(\.$client.$id != client).first(), "consent"),
             "otherScreening": try id(try await Screening.query(on: db).filter(\.$client.$id != client).first(), "screening"),
             "otherEscalationStep": try ladder.requireID().slug,
+            "otherLocation": StableID.make("demo:location:jgz-zeist").slug,
             "otherCase": try id(try await MDOCase.query(on: db).filter(\.$meeting.$id != meeting).first(), "MDO case"),
             "otherMDOPoint": try id(points.first { $0.meeting.$organiser.id != organiser }, "MDO action point"),
         ]

@@ -196,6 +196,54 @@ extension AccessMatrix {
         ("POST /account/tweede-stap", Rule(.signedIn)),
         ("POST /account/tweede-stap/uit", Rule(.signedIn)),
         ("POST /uitloggen", Rule(.signedIn, order: .endsSession)),
+        // onboarding (issue #14): one's own account page; invitations by admins and coordinators (who
+        // may invite whom is tested in OnboardingInvitationTests); the mailed links, whose token is the key
+        ("GET /account", Rule(.signedIn)),
+        ("POST /account/gegevens", Rule(.signedIn)),
+        ("POST /account/wachtwoord", Rule(.signedIn)),
+        ("POST /account/sessies/beeindigen", Rule(.signedIn)),
+        ("POST /account/sessies/andere-beeindigen", Rule(.signedIn)),
+        ("GET /beheer/uitnodigingen", Rule(.roles(coordinators))),
+        ("GET /beheer/uitnodigingen/nieuw", Rule(.roles(coordinators))),
+        ("POST /beheer/uitnodigingen/nieuw", Rule(.roles(coordinators))),
+        ("POST /beheer/uitnodigingen/opnieuw", Rule(.roles(coordinators))),
+        ("POST /beheer/uitnodigingen/intrekken", Rule(.roles(coordinators), order: .destructive)),
+        ("GET /uitnodiging/:token", Rule(.everyone)),
+        ("POST /uitnodiging/:token", Rule(.everyone)),
+        ("GET /wachtwoord-vergeten", Rule(.everyone)),
+        ("POST /wachtwoord-vergeten", Rule(.everyone)),
+        ("GET /wachtwoord-herstellen/:token", Rule(.everyone)),
+        ("POST /wachtwoord-herstellen/:token", Rule(.everyone)),
+        ("GET /account/meldingen", Rule(.signedIn)),  // one's own mail choices (issue #14)
+        ("POST /account/meldingen", Rule(.signedIn)),
+
+        // administration (issue #14): people and organisations. An account outside a coordinator's
+        // coalitions is a 404 (an id reveals nothing); an organisation outside her municipalities a 403
+        // (organisations are public through the HSDS API). The person is JGZ Zeist's nurse.
+        ("GET /beheer", Rule(.roles(coordinators))),
+        ("GET /beheer/mensen", Rule(.roles(coordinators))),
+        ("GET /beheer/mensen/:user", Rule(.zeistEditor)),
+        ("POST /beheer/mensen/:user/rol", Rule(.zeistEditor)),
+        ("POST /beheer/mensen/:user/deactiveren", Rule(.zeistEditor, order: .destructive)),
+        ("POST /beheer/mensen/:user/activeren", Rule(.zeistEditor)),
+        ("POST /beheer/mensen/:user/organisatie", Rule(.roles([.admin]))),
+        ("GET /beheer/organisaties", Rule(.roles(coordinators))),
+        ("GET /beheer/organisaties/nieuw", Rule(.roles(coordinators))),
+        ("POST /beheer/organisaties/nieuw", Rule(.roles(coordinators))),
+        ("GET /beheer/organisaties/:id", Rule(.zeistEditor)),
+        ("GET /beheer/organisaties/:id/bewerken", Rule(.zeistEditor)),
+        ("POST /beheer/organisaties/:id/bewerken", Rule(.zeistEditor)),
+        ("GET /beheer/organisaties/:id/locaties/nieuw", Rule(.zeistEditor)),
+        ("POST /beheer/organisaties/:id/locaties/nieuw", Rule(.zeistEditor)),
+        ("GET /beheer/organisaties/:id/locaties/:location/bewerken", Rule(.zeistEditor)),
+        ("POST /beheer/organisaties/:id/locaties/:location/bewerken", Rule(.zeistEditor)),
+        // the demo's location has services: the removal is refused (409) and nothing changes
+        ("POST /beheer/organisaties/:id/locaties/:location/verwijderen", Rule(.zeistEditor, order: .destructive)),
+        // the outbox ("Verzonden e-mail", issue #14): admins only; resending a mail that did not fail changes nothing
+        ("GET /beheer/email", Rule(.roles([.admin]))),
+        ("POST /beheer/email/test", Rule(.roles([.admin]))),
+        ("GET /beheer/email/:id", Rule(.roles([.admin]))),
+        ("POST /beheer/email/:id/opnieuw", Rule(.roles([.admin]))),
 
         // directory
         ("GET /aanbod", Rule(.everyone)),
@@ -300,6 +348,8 @@ extension AccessMatrix {
 
         // care: clients, consent, referrals
         ("GET /zorg", Rule(.signedIn)),
+        ("POST /zorg/meldingen/gelezen", Rule(.signedIn)),  // only one's own notice: the id is a form field, checked per user (NotificationRouteTests)
+        ("POST /zorg/meldingen/alles-gelezen", Rule(.signedIn, order: .destructive)),
         ("GET /zorg/clienten/nieuw", Rule(.roles([.professional]))),
         ("POST /zorg/clienten", Rule(.roles([.professional]))),
         ("GET /zorg/clienten/:client", Rule(.clientCare)),
@@ -316,7 +366,7 @@ extension AccessMatrix {
         ("POST /zorg/verwijzingen/:referral/status", Rule(.referralSide)),
         ("GET /api/zorg/verwijzingen", Rule(.signedIn)),
         ("GET /api/zorg/clienten/:client", Rule(.clientCare)),
-        ("GET /zorg/escalatie", Rule(.roles(coordinators))),
+        ("GET /zorg/escalatie", Rule(.roles([.coordinator, .policy, .admin]))),  // policy advisors read it: they are told of its policy steps (ADR 0027)
         ("POST /zorg/escalatie/:slug/stappen", Rule(.zeistEditor)),
         ("POST /zorg/escalatie/:slug/stappen/:step/verwijderen", Rule(.zeistEditor, order: .destructive)),
         ("GET /zorg/noodtoegang", Rule(.roles([.professional]))),
@@ -405,6 +455,10 @@ extension AccessMatrix {
         "/ouders/aanbod/:id": "service",
         "/zorgpaden/:id": "pathway",
         "/zorgpaden/:id/stappen/:step": "pathwayStep",
+        "/beheer/mensen/:user": "person",
+        "/beheer/organisaties/:id": "organisation",
+        "/beheer/organisaties/:id/locaties/:location": "location",
+        "/beheer/email/:id": "mail",
         "/api/hsds/services/:id": "service",
         "/api/hsds/organizations/:id": "organisation",
         "/api/hsds/service_at_locations/:id": "serviceAtLocation",
@@ -432,6 +486,8 @@ extension AccessMatrix {
         "/zorg/escalatie/:slug/stappen/:step": "escalationStep",
         "/zorg/noodtoegang/:grant": "grant",
         "/vragenlijst/:token": "parentToken",
+        "/uitnodiging/:token": "invitationToken",
+        "/wachtwoord-herstellen/:token": "resetToken",
         "/zorg/signaleren/instrument/:version": "instrumentVersion",
         "/zorg/mdo/:meeting": "mdoMeeting",
         "/zorg/mdo/:meeting/casussen/:case": "mdoCase",
@@ -453,6 +509,7 @@ extension AccessMatrix {
     /// a visitor who may use it with the right record.
     static let foreignChildren: [String: String] = [
         "/zorgpaden/:id/stappen/:step": "otherPathwayStep",
+        "/beheer/organisaties/:id/locaties/:location": "otherLocation",
         "/coalities/:slug/fasen/:id": "otherStage",
         "/coalities/:slug/partners/:id": "otherPartner",
         "/coalities/:slug/ambities/:id": "otherAmbition",

@@ -14,6 +14,10 @@ enum Strings {
         .merging(MonitoringReportStrings.table) { a, _ in a }
         .merging(MonitoringStrings.table) { a, _ in a }
         .merging(MonitoringGapStrings.table) { a, _ in a }
+        .merging(NotificationStrings.table) { a, _ in a }
+        .merging(OnboardingStrings.table) { a, _ in a }
+        .merging(AdminStrings.table) { a, _ in a }
+        .merging(MailStrings.table) { a, _ in a }
 
     static let core: [String: (String, String)] = [
         // roles
