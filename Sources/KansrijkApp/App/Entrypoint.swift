@@ -121,6 +121,9 @@ public enum Kansrijk {
         case let problem as CommandLineProblem:
             guard problem.isUsage else { return console.error(problem.line(language)) }
             return console.usage(CommandLineUsage.lines(for: path, in: commandLine, language: language), problem.line(language))
+        case let error as SettingsError:
+            // the mail settings are read in `configure`: the same one line as the other settings
+            return console.error(language.pick("los deze instellingen op: ", "fix these settings: ") + error.problems.joined(separator: "; "))
         case let report as ImportReport:
             // an importer's own report (a file that is no valid CSV): its lines, the summary last
             let lines = report.description.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
