@@ -103,6 +103,31 @@ struct NotificationJobTests {
         }
     }
 
+    @Test("a step reached more than a week ago (an upgrade, a long stop) is recorded without a mail")
+    func escalationStale() async throws {
+        try await withApp { app in
+            try await F.clean(app)
+            // setup: one referral that nobody accepted; the check first runs 20 days later
+            try await Referral.query(on: app.db).set(\.$status, to: .completed).update()
+            let coordinator = try await F.user("coordinator@zeist.demo", app)
+            let jgz = try await F.user(ClientFixtures.jgzEmail, app)
+            let referral = try await F.refer(app, try await F.client(app))
+            let coordinatorBefore = try await F.mails(app, to: coordinator, kind: .escalation).count
+            let jgzBefore = try await F.mails(app, to: jgz, kind: .escalation).count
+            // act: day 20 (first step reached 15 days ago, second 10 days ago: both stale)
+            let later = Date().addingTimeInterval(20 * 86_400)
+            _ = try await EscalationNotices.run(on: app.db, notifier: F.notifier, now: later)
+            // check: recorded, so never mailed later either, and nobody mailed now
+            #expect(try await EscalationNotice.query(on: app.db).filter(\.$referralID == referral.requireID()).count() == 1)
+            _ = try await EscalationNotices.run(on: app.db, notifier: F.notifier, now: later.addingTimeInterval(600))
+            #expect(try await F.mails(app, to: coordinator, kind: .escalation).count == coordinatorBefore)
+            #expect(try await F.mails(app, to: jgz, kind: .escalation).count == jgzBefore)
+            // and the boundary: reached 7 days ago is still told
+            #expect(EscalationNotices.daysSinceReached(Escalation.Overdue(cause: .notAccepted, days: 12, step: .init(afterDays: 5, role: .coordinator))) == 7)
+            #expect(EscalationNotices.daysSinceReached(Escalation.Overdue(cause: .rejectedWithoutAlternative, days: 3, step: .init(afterDays: 5, role: .coordinator))) == 0)
+        }
+    }
+
     @Test("a claim already taken by another instance tells nobody again")
     func escalationClaimTaken() async throws {
         try await withApp { app in

@@ -10,6 +10,16 @@ import Foundation
 /// role: `receivingManager` and `referringManager` reach the receiving or referring organisation's
 /// professionals, the people who can open the referral and act on it in Kansrijk.
 enum EscalationNotices {
+    /// A step reached longer ago than this is old news (a referral that was already overdue when this
+    /// check first ran, after an upgrade or a long stop): it is recorded as told without a mail, so
+    /// the first run does not flood coordinators. The escalation page still lists it.
+    static let staleAfterDays = 7
+
+    /// Days since the referral reached `step` (a rejection without an alternative reaches its first step at once).
+    static func daysSinceReached(_ overdue: Escalation.Overdue) -> Int {
+        overdue.days - min(overdue.step.afterDays, overdue.days)
+    }
+
     /// Tells every step reached and not yet told; returns how many steps it told.
     @discardableResult
     static func run(on db: any Database, notifier: Notifier, now: Date) async throws -> Int {
@@ -29,6 +39,7 @@ enum EscalationNotices {
                     try await db.writeTransaction { db in
                         try await EscalationNotice(referralID: referralID, coalitionID: coalitionID, cause: cause, afterDays: step.afterDays, now: now)
                             .create(on: db)
+                        guard daysSinceReached(item.overdue) <= staleAfterDays else { return }
                         let people = try await recipients(step.role, coalitionID: coalitionID, referral: item.referral, on: db)
                         let path = [.coordinator, .policy].contains(step.role) ? "/zorg/escalatie" : "/zorg/verwijzingen/\(referralID.slug)"
                         try await notifier.notify(people, of: .escalation(path: path, service: item.referral.serviceName, cause: item.overdue.cause,
