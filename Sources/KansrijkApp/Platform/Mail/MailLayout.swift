@@ -38,14 +38,14 @@ struct MailLayout: Sendable {
 
     var html: String {
         var body = ""
-        if let greeting { body += "<p>\(Self.escape(greeting))</p>\n" }
-        for paragraph in paragraphs { body += "<p>\(Self.escape(paragraph))</p>\n" }
+        if let greeting { body += "<p>\(HTML.escape(greeting))</p>\n" }
+        for paragraph in paragraphs { body += "<p>\(HTML.escape(paragraph))</p>\n" }
         if let action {
-            let href = Self.escape(action.url)
-            body += "<p><a href=\"\(href)\" style=\"display:inline-block;padding:10px 16px;background:#01689b;color:#ffffff;text-decoration:none;border-radius:4px\">\(Self.escape(action.label))</a></p>\n"
-            body += "<p style=\"font-size:90%;color:#444\">\(Self.escape(language == .en ? "Or copy this address into your browser:" : "Of kopieer dit adres in uw browser:"))<br>\(href)</p>\n"
+            let href = HTML.escape(action.url)
+            body += "<p><a href=\"\(href)\" style=\"display:inline-block;padding:10px 16px;background:#01689b;color:#ffffff;text-decoration:none;border-radius:4px\">\(HTML.escape(action.label))</a></p>\n"
+            body += "<p style=\"font-size:90%;color:#444\">\(HTML.escape(language == .en ? "Or copy this address into your browser:" : "Of kopieer dit adres in uw browser:"))<br>\(href)</p>\n"
         }
-        body += "<hr><p style=\"font-size:90%;color:#444\">\(Self.escape(footer ?? defaultFooter))</p>\n"
+        body += "<hr><p style=\"font-size:90%;color:#444\">\(HTML.escape(footer ?? defaultFooter))</p>\n"
         return """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>Kansrijk</title></head>
@@ -54,8 +54,6 @@ struct MailLayout: Sendable {
 
             """
     }
-
-    static func escape(_ text: String) -> String { HTML.escape(text) }
 
     /// A draft for `MailOutbox.enqueue` with both bodies.
     func draft(to: String, userID: UUID?, kind: MailKind, subject: String) -> MailDraft {

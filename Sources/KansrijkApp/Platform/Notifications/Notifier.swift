@@ -91,12 +91,7 @@ extension Application {
     /// server listens on (never a request's `Host`: mail goes out without a request).
     var mailBaseURL: String {
         if let base = settings.baseURL { return base }
-        let configuration = http.server.configuration
-        var host = configuration.hostname, port = configuration.port
-        if case .hostname(let h, let p) = configuration.address {
-            host = h ?? host
-            port = p ?? port
-        }
+        var (host, port) = listeningAddress
         if host == "0.0.0.0" || host == "::" { host = "localhost" }
         return "\(settings.secureCookies ? "https" : "http")://\(host):\(port)"
     }

@@ -12,12 +12,7 @@ extension Request {
             let proto = headers.first(name: "X-Forwarded-Proto")?.lowercased()
             return "\(proto == "http" ? "http" : "https")://\(host)"
         }
-        let configuration = application.http.server.configuration
-        var host = configuration.hostname, port = configuration.port
-        if case .hostname(let h, let p) = configuration.address {
-            host = h ?? host
-            port = p ?? port
-        }
+        let (host, port) = application.listeningAddress
         return "\(settings.secureCookies ? "https" : "http")://\(host):\(port)"
     }
 
@@ -40,5 +35,18 @@ extension Request {
             return last
         }
         return remoteAddress?.ipAddress ?? "?"
+    }
+}
+
+extension Application {
+    /// The host and port the server listens on (`--hostname`/`--port`, else the configuration).
+    var listeningAddress: (host: String, port: Int) {
+        let configuration = http.server.configuration
+        var host = configuration.hostname, port = configuration.port
+        if case .hostname(let h, let p) = configuration.address {
+            host = h ?? host
+            port = p ?? port
+        }
+        return (host, port)
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 
@@ -40,16 +39,9 @@ final class ScreeningLink: Model, @unchecked Sendable {
 
 extension ScreeningLink {
     /// A new token: 32 random bytes, URL-safe base64 (43 characters).
-    static func newToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
+    static func newToken() -> String { LinkSecret.make() }
 
-    static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    static func hash(_ token: String) -> String { LinkSecret.sha256Hex(token) }
 
     /// Makes a link for a screening; returns the token, which is never stored.
     static func issue(for screeningID: UUID, on db: any Database, now: Date) async throws -> String {

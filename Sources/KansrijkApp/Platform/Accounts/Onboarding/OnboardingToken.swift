@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The secret in an invitation or password-reset link (ADR 0026): 32 random bytes, base64url
@@ -7,16 +6,10 @@ import Foundation
 enum OnboardingToken {
     static let length = 43
 
-    static func make() -> String {
-        Data([UInt8].random(count: 32)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
+    static func make() -> String { LinkSecret.make() }
 
     /// Lower-case hex SHA-256 of the token as it appears in the link.
-    static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    static func hash(_ token: String) -> String { LinkSecret.sha256Hex(token) }
 
     /// The token's hash when `text` has a token's shape; nil for anything else (no database query for junk).
     static func hashIfWellFormed(_ text: String) -> String? {

@@ -106,7 +106,7 @@ enum RecoveryCodes {
 
     static func hash(_ code: String) -> String {
         let normal = code.lowercased().filter { $0.isLetter || $0.isNumber }
-        return SHA256.hash(data: Data(normal.utf8)).map { String(format: "%02x", $0) }.joined()
+        return LinkSecret.sha256Hex(normal)
     }
 
     /// The stored hashes without the one `code` matches, or nil when none does.
