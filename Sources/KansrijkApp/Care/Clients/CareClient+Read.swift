@@ -9,7 +9,7 @@ extension CareClient {
     static func read(_ id: UUID, on db: any Database, pool: SQLiteReadPool? = nil) async throws -> CareClient? {
         try await db.readFirst("""
             SELECT id, created_at, code, name, birth_date, municipality_code, expected_birth_date, actual_birth_date, language, \
-            closed_at, created_by_organisation_id FROM care_clients WHERE id = \(bind: id)
+            closed_at, closed_reason, closed_note, child_code, created_by_organisation_id FROM care_clients WHERE id = \(bind: id)
             """, pool: pool) { row in
             let client = CareClient(
                 id: try row.decode(column: "id", as: UUID.self), code: try row.decode(column: "code", as: String.self),
@@ -21,6 +21,9 @@ extension CareClient {
                 createdByOrganisationID: try row.decode(column: "created_by_organisation_id", as: UUID.self))
             client.createdAt = try row.decode(column: "created_at", as: Date?.self)
             client.closedAt = try row.decode(column: "closed_at", as: Date?.self)
+            client.closedReason = try row.decode(column: "closed_reason", as: String?.self)
+            client.closedNote = try row.decode(column: "closed_note", as: String?.self)
+            client.childCode = try row.decode(column: "child_code", as: String?.self)
             client.$id.exists = true
             return client
         }

@@ -25,6 +25,11 @@ final class CareClient: Model, @unchecked Sendable {
     @Field(key: "language") var language: String
     /// When the care ended; closed records are removed after the retention term.
     @OptionalField(key: "closed_at") var closedAt: Date?
+    /// Why the care ended (`ClosingReason` raw value) and an optional note, while closed (issue #15).
+    @OptionalField(key: "closed_reason") var closedReason: String?
+    @OptionalField(key: "closed_note") var closedNote: String?
+    /// Pseudonym of the child once the birth is recorded, like `KK-7F3A2` (issue #15).
+    @OptionalField(key: "child_code") var childCode: String?
 
     // relationships
     @Parent(key: "created_by_organisation_id") var createdByOrganisation: Organisation

@@ -9,7 +9,8 @@ struct CareMessages {
 
     var birthFuture: String { say("De geboortedatum ligt in de toekomst.", "The date of birth is in the future.") }
     var birthTooOld: String { say("Deze geboortedatum is meer dan 60 jaar geleden. Controleer het jaar.", "This date of birth is more than 60 years ago. Check the year.") }
-    var expectedRange: String { say("De verwachte bevallingsdatum ligt meer dan 10 maanden vooruit of meer dan 2 jaar terug. Controleer de datum.", "The due date is more than 10 months ahead or more than 2 years ago. Check the date.") }
+    var expectedTooFar: String { say("De verwachte bevallingsdatum ligt te ver in de toekomst (meer dan 10 maanden). Controleer de datum.", "The due date is too far in the future (more than 10 months). Check the date.") }
+    var expectedTooLongAgo: String { say("De verwachte bevallingsdatum ligt meer dan 2 jaar terug. Controleer de datum, of leg de geboorte vast.", "The due date is more than 2 years ago. Check the date, or record the birth.") }
     var actualFuture: String { say("De geboortedatum van de baby ligt in de toekomst. Vul die in als de baby geboren is.", "The baby's date of birth is in the future. Fill it in once the baby is born.") }
     var actualBeforeMother: String { say("De baby kan niet eerder geboren zijn dan de moeder.", "The baby cannot be born before the mother.") }
     var municipality: String { say("Kies de gemeente waar de cliënt woont.", "Choose the municipality where the client lives.") }

@@ -33,9 +33,8 @@ struct ClientForm: Content, Sendable {
             else if birth < today.addingTimeInterval(-60 * 365.25 * 86_400) { errors["birth_date"] = m.birthTooOld }
         }
         let expected = FormInput.day(expectedBirthDate, "expected_birth_date", required: false, &errors, w)
-        if let expected, expected > today.addingTimeInterval(300 * 86_400) || expected < today.addingTimeInterval(-730 * 86_400) {
-            errors["expected_birth_date"] = m.expectedRange
-        }
+        if let expected, expected > today.addingTimeInterval(300 * 86_400) { errors["expected_birth_date"] = m.expectedTooFar }
+        else if let expected, expected < today.addingTimeInterval(-730 * 86_400) { errors["expected_birth_date"] = m.expectedTooLongAgo }
         let actual = FormInput.day(actualBirthDate, "actual_birth_date", required: false, &errors, w)
         if let actual {
             if actual > today { errors["actual_birth_date"] = m.actualFuture }

@@ -17,19 +17,18 @@ struct ClientController: RouteCollection {
         c.get("nieuw", use: new)
         c.post(use: create)
         c.get(":client", use: show)
-        c.post(":client", "afsluiten", use: close)
         c.post(":client", "betrokkenheid-beeindigen", use: endInvolvement)
     }
 
     /// Only care professionals keep client records (issue #13): coordinators, policy advisors and
     /// admins have no client of their own.
     @Sendable func new(req: Request) async throws -> View {
-        _ = try req.requireRole(.professional)
+        _ = try req.require(.keepClientRecords)
         return try await render(req, form: ClientForm(municipality: nil, language: "nl"), errors: [:])
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let user = try req.requireRole(.professional)
+        let user = try req.require(.keepClientRecords)
         let form = try req.content.decode(ClientForm.self)
         let now = Date()
         switch form.validate(municipalities: Set(req.directory.municipalities.keys), today: CalendarDay.day(at: now), english: req.isEnglish) {
@@ -54,24 +53,6 @@ struct ClientController: RouteCollection {
         try await req.audit(.read, client: client.id, basis: basis, what: "client page", now: now)
         let page = try await ClientPageBuilder(req: req, user: user, client: client, basis: basis, now: now).build()
         return try await req.renderPrepared(ClientPageHTML(req: req, page: page, csrf: page.page.csrf ?? "").render(), meta: page.page)
-    }
-
-    @Sendable func close(req: Request) async throws -> Response {
-        let (_, access) = try await req.careAccess()
-        let now = Date()
-        let (client, basis) = try await req.careClient(access, now: now)
-        // only the organisation that made the record closes or reopens it (issue #13)
-        guard client.$createdByOrganisation.id == access.organisationID else {
-            try await req.audit(.denied, client: client.id, basis: basis, what: "close refused: not the creating organisation", now: now)
-            throw Abort(.forbidden, reason: req.t("client.close.notowner"))
-        }
-        try await req.db.auditedTransaction { db in
-            client.closedAt = client.closedAt == nil ? now : nil
-            try await client.save(on: db)
-            try await req.audit(.update, client: client.id, basis: basis, what: client.closedAt == nil ? "client reopened" : "client closed", on: db, now: now)
-        }
-        req.flash(req.t(client.closedAt == nil ? "client.reopened" : "client.closed.done"))
-        return req.redirect(to: "/zorg/clienten/\(client.id!.slug)")
     }
 
     /// An organisation that did not make the record ends its own involvement (issue #13): from then

@@ -18,8 +18,11 @@ struct ClientPageRows {
 
         func isValid(at now: Date) -> Bool { Consent.isValid(from: validFrom, until: validUntil, withdrawnAt: withdrawnAt, at: now) }
     }
-    struct InvolvementRow { var organisation: String; var reason: InvolvementReason; var since: Date }
-    struct ReferralRow { var id: UUID; var serviceName: String; var organisation: String; var status: ReferralStatus; var requestedAt: Date }
+    struct InvolvementRow { var organisationID: UUID; var organisation: String; var reason: InvolvementReason; var since: Date }
+    struct ReferralRow {
+        var id: UUID; var serviceName: String; var organisation: String; var status: ReferralStatus; var requestedAt: Date
+        var kind: ReferralKind
+    }
 
     var consents: [ConsentRow]
     var involvements: [InvolvementRow]
@@ -59,11 +62,12 @@ struct ClientPageRows {
     /// The organisations involved now, with why and since when.
     private static func involvements(_ client: UUID, _ db: any Database, _ pool: SQLiteReadPool?, now: Date) async throws -> [InvolvementRow] {
         try await db.readAll("""
-            SELECT o.name, i.reason, i.since FROM care_involvements i JOIN organisations o ON o.id = i.organisation_id \
+            SELECT i.organisation_id, o.name, i.reason, i.since FROM care_involvements i JOIN organisations o ON o.id = i.organisation_id \
             WHERE i.client_id = \(bind: client) AND i.since <= \(bind: now) AND (i.until IS NULL OR i.until > \(bind: now)) \
             ORDER BY i.since, o.name
             """, pool: pool) { row in
-            InvolvementRow(organisation: try row.decode(column: "name", as: String.self),
+            InvolvementRow(organisationID: try row.decode(column: "organisation_id", as: UUID.self),
+                           organisation: try row.decode(column: "name", as: String.self),
                            reason: try row.decodeRaw("reason", as: InvolvementReason.self), since: try row.decode(column: "since", as: Date.self))
         }
     }
@@ -71,12 +75,13 @@ struct ClientPageRows {
     /// Newest first, with the receiving organisation.
     private static func referrals(_ client: UUID, _ db: any Database, _ pool: SQLiteReadPool?) async throws -> [ReferralRow] {
         try await db.readAll("""
-            SELECT r.id, r.service_name, o.name, r.status, r.requested_at FROM care_referrals r \
+            SELECT r.id, r.service_name, o.name, r.status, r.requested_at, r.kind FROM care_referrals r \
             JOIN organisations o ON o.id = r.receiving_organisation_id WHERE r.client_id = \(bind: client) ORDER BY r.requested_at DESC
             """, pool: pool) { row in
             ReferralRow(id: try row.decode(column: "id", as: UUID.self), serviceName: try row.decode(column: "service_name", as: String.self),
                         organisation: try row.decode(column: "name", as: String.self),
-                        status: try row.decodeRaw("status", as: ReferralStatus.self), requestedAt: try row.decode(column: "requested_at", as: Date.self))
+                        status: try row.decodeRaw("status", as: ReferralStatus.self), requestedAt: try row.decode(column: "requested_at", as: Date.self),
+                        kind: try row.decode(column: "kind", as: String?.self).flatMap(ReferralKind.init(rawValue:)) ?? .referral)
         }
     }
 }

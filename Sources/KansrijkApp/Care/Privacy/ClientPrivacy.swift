@@ -14,9 +14,12 @@ enum ClientPrivacy {
             var id: UUID; var service: String; var from: String; var to: String; var reason: String; var agreed: String
             var status: String; var statusReason: String?; var requestedAt: Date
         }
+        struct MoveDTO: Codable, Sendable { var movedOn: Date; var from: String; var to: String }
         struct AccessDTO: Codable, Sendable { var at: Date; var action: String; var user: String; var basis: String?; var what: String }
         var code: String; var name: String; var birthDate: Date; var municipalityCode: String
         var expectedBirthDate: Date?; var actualBirthDate: Date?; var language: String; var closedAt: Date?
+        /// The child's pseudonym, why the care was closed, and her moves (issue 15).
+        var childCode: String?; var closedReason: String?; var moves: [MoveDTO]
         var involvedOrganisations: [String]
         var consents: [ConsentDTO]
         var referrals: [ReferralDTO]
@@ -32,7 +35,11 @@ enum ClientPrivacy {
         return Export(
             code: client.code, name: client.name, birthDate: client.birthDate, municipalityCode: client.municipalityCode,
             expectedBirthDate: client.expectedBirthDate, actualBirthDate: client.actualBirthDate, language: client.language,
-            closedAt: client.closedAt, involvedOrganisations: Array(Set(involvements.map(\.organisation.name))).sorted(),
+            closedAt: client.closedAt, childCode: client.childCode,
+            closedReason: client.closedReason.map { [$0, client.closedNote].compactMap { $0 }.joined(separator: ": ") },
+            moves: try await ClientMove.query(on: db).filter(\.$client.$id == id).sort(\.$movedOn).all()
+                .map { .init(movedOn: $0.movedOn, from: $0.fromMunicipality, to: $0.toMunicipality) },
+            involvedOrganisations: Array(Set(involvements.map(\.organisation.name))).sorted(),
             consents: consents.map { .init(id: $0.id!, givenBy: $0.givenBy.rawValue, purposes: $0.purposeCodes,
                                            organisations: $0.organisations.map(\.organisation.name).sorted(), validFrom: $0.validFrom,
                                            validUntil: $0.validUntil, recordedHow: $0.recordedHow.rawValue, withdrawnAt: $0.withdrawnAt) },
@@ -49,6 +56,9 @@ enum ClientPrivacy {
         try await Referral.query(on: db).filter(\.$client.$id == id).delete()
         try await Consent.query(on: db).filter(\.$client.$id == id).delete()
         try await ClientInvolvement.query(on: db).filter(\.$client.$id == id).delete()
+        try await ClientMove.query(on: db).filter(\.$client.$id == id).delete()
+        // extra care stays in the coalition's register, without her (issue 15)
+        try await ExtraCareDesk.forget(client: id, on: db)
         try await client.delete(on: db)
     }
 

@@ -18,14 +18,14 @@ struct PrivacyController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> View {
-        _ = try req.requireRole(.admin)
+        _ = try req.require(.careAdministration)
         return try await req.view.render("care/client-privacy", PrivacyPage(page: try await req.pageMeta(title: req.t("privacy.title"), forms: true), code: "", error: nil))
     }
 
     struct Form: Content { var code: String?; var confirm: String? }
 
     @Sendable func export(req: Request) async throws -> Response {
-        _ = try req.requireRole(.admin)
+        _ = try req.require(.careAdministration)
         let now = Date()
         let form = try req.content.decode(Form.self)
         guard let client = try await find(form.code, on: req.db) else { return try await refuse(req, form, CareMessages(english: req.isEnglish).unknownCode) }
@@ -46,7 +46,7 @@ struct PrivacyController: RouteCollection {
     }
 
     @Sendable func erase(req: Request) async throws -> Response {
-        _ = try req.requireRole(.admin)
+        _ = try req.require(.careAdministration)
         let now = Date()
         let form = try req.content.decode(Form.self)
         guard let client = try await find(form.code, on: req.db) else { return try await refuse(req, form, CareMessages(english: req.isEnglish).unknownCode) }
