@@ -16,18 +16,21 @@ struct EscalationPage: Encodable {
     var error: String?
 }
 
-/// The coordinator's worklist of the escalatieladder: overdue referrals in the coalition's municipalities,
-/// shown without any client identity (the coordinator is not involved), and the ladder's steps.
+/// Termijnbewaking (deadline watch; called "escalatieladder" before issue 15, a name that now belongs
+/// to extra care, `ExtraCareDesk`): the coordinator's worklist of overdue referrals in the coalition's
+/// municipalities, shown without any client identity (the coordinator is not involved), and the
+/// ladder's steps. The old path answers with a permanent redirect, so bookmarks and mails keep working.
 struct EscalationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let e = routes.grouped("zorg", "escalatie")
+        routes.get("zorg", "escalatie") { req in req.redirect(to: EscalationPaths.page, redirectType: .permanent) }
+        let e = routes.grouped("zorg", "termijnbewaking")
         e.get(use: show)
         e.post(":slug", "stappen", use: addStep)
         e.post(":slug", "stappen", ":step", "verwijderen", use: deleteStep)
     }
 
     @Sendable func show(req: Request) async throws -> View {
-        let user = try req.requireRole(.coordinator, .policy, .admin)
+        let user = try req.require(.escalationLadder)
         return try await render(req, user: user, error: nil)
     }
 
@@ -46,7 +49,7 @@ struct EscalationController: RouteCollection {
         }
         try await EscalationStep(coalitionID: id, afterDays: days, role: role).create(on: req.db)
         req.flash(req.t("escalation.step.added"))
-        return req.redirect(to: "/zorg/escalatie")
+        return req.redirect(to: EscalationPaths.page)
     }
 
     @Sendable func deleteStep(req: Request) async throws -> Response {
@@ -54,9 +57,11 @@ struct EscalationController: RouteCollection {
         let coalition = try await coalition(req, user: user)
         guard let id = req.parameters.get("step", as: UUID.self), let step = try await EscalationStep.find(id, on: req.db),
               step.$coalition.id == coalition.id else { throw PageError.notFound }
+        let name = req.plural(step.afterDays, "escalation.daysword") + ": " + req.t("escalation.role.\(step.role.rawValue)")
+        if let ask = try await req.deleteConfirmation(.init(kindKey: "confirm.kind.escalationStep", name: name), back: EscalationPaths.page) { return ask }
         try await step.delete(on: req.db)
         req.flash(req.t("escalation.step.deleted"))
-        return req.redirect(to: "/zorg/escalatie")
+        return req.redirect(to: EscalationPaths.page)
     }
 
     private func coalition(_ req: Request, user: User) async throws -> Coalition {
@@ -80,7 +85,7 @@ struct EscalationController: RouteCollection {
             ladders.append(.init(coalition: c.name, slug: c.slug,
                                  steps: steps.isEmpty ? Escalation.defaultLadder.map { .init(afterDays: $0.afterDays, role: req.t("escalation.role.\($0.role.rawValue)"), deleteAction: nil) }
                                     : steps.map { .init(afterDays: $0.afterDays, role: req.t("escalation.role.\($0.role.rawValue)"),
-                                                        deleteAction: canEdit ? "/zorg/escalatie/\(c.slug)/stappen/\($0.id!.slug)/verwijderen" : nil) },
+                                                        deleteAction: canEdit ? "\(EscalationPaths.page)/\(c.slug)/stappen/\($0.id!.slug)/verwijderen" : nil) },
                                  isDefault: steps.isEmpty, canEdit: canEdit))
             let municipalities = try await CoalitionMunicipality.query(on: req.db).filter(\.$coalition.$id == id).all().map(\.municipalityCode)
             rows += try await EscalationList.overdue(municipalities: municipalities, ladder: ladder, on: req.db, now: now).map { o in
@@ -117,4 +122,11 @@ enum EscalationList {
                 .map { Item(referral: r, overdue: $0) }
         }.sorted { $0.overdue.days > $1.overdue.days }
     }
+}
+
+/// The paths of the termijnbewaking, used both to register the routes and to build links.
+enum EscalationPaths {
+    static let page = "/zorg/termijnbewaking"
+    /// Before issue 15; redirects (301) to `page`.
+    static let former = "/zorg/escalatie"
 }

@@ -41,7 +41,7 @@ enum EscalationNotices {
                             .create(on: db)
                         guard daysSinceReached(item.overdue) <= staleAfterDays else { return }
                         let people = try await recipients(step.role, coalitionID: coalitionID, referral: item.referral, on: db)
-                        let path = [.coordinator, .policy].contains(step.role) ? "/zorg/escalatie" : "/zorg/verwijzingen/\(referralID.slug)"
+                        let path = [.coordinator, .policy].contains(step.role) ? EscalationPaths.page : "/zorg/verwijzingen/\(referralID.slug)"
                         try await notifier.notify(people, of: .escalation(path: path, service: item.referral.serviceName, cause: item.overdue.cause,
                                                                           days: item.overdue.days, role: step.role), on: db, now: now)
                     }

@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 
-/// Who must act at a step of the escalatieladder (escalation ladder).
+/// Who must act at a step of the termijnbewaking (deadline watch on referrals; the escalatieladder before issue 15).
 enum EscalationRole: String, Codable, CaseIterable, Sendable {
     case coordinator
     case receivingManager = "receiving_manager"
@@ -9,7 +9,7 @@ enum EscalationRole: String, Codable, CaseIterable, Sendable {
     case policy
 }
 
-/// One step of a coalition's escalatieladder: after so many days without acceptance (or after a
+/// One step of a coalition's termijnbewaking: after so many days without acceptance (or after a
 /// rejection without an alternative), this role acts.
 final class EscalationStep: Model, @unchecked Sendable {
     static let schema = "care_escalation_steps"

@@ -8,6 +8,8 @@ struct ProcessCounts: Sendable, Equatable {
         case screening(String)
         case referral(String)
         case mdo, volunteers, nnz
+        /// Prenatal home visits by the JGZ offered and held (issue 15, `HomeVisitProcessFigures`).
+        case homeVisitOffered, homeVisitHeld
     }
 
     static let screeningLevels = ["niet", "potentieel", "kwetsbaar", "zeer-kwetsbaar"]

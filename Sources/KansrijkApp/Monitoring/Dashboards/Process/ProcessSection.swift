@@ -15,6 +15,8 @@ struct ProcessSection: Sendable {
         Spec(key: "referrals", lines: ProcessCounts.referralOutcomes.map { Line(key: "referral.\($0)", measure: .referral($0)) }, partsOfWhole: true),
         Spec(key: "support", lines: [Line(key: "mdo", measure: .mdo), Line(key: "volunteers", measure: .volunteers), Line(key: "nnz", measure: .nnz)],
              partsOfWhole: false),
+        Spec(key: "homevisits", lines: [Line(key: "homevisit.offered", measure: .homeVisitOffered), Line(key: "homevisit.held", measure: .homeVisitHeld)],
+             partsOfWhole: false),
     ]
 
     /// A cell as shown: a count, or why not.
