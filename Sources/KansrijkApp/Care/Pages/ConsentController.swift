@@ -13,6 +13,8 @@ struct ConsentEditPage: Encodable {
     var recordings: [SelectOption]
     var errors: FieldErrors
     var errorList: [ErrorLink]
+    /// The referral typed before the consent was found missing, carried back to its form (issue #15).
+    var carry: ReferralCarry? = nil
 }
 
 /// Recording and withdrawing a client's consent. Withdrawal ends the involvements it carried at once.
@@ -21,6 +23,7 @@ struct ConsentController: RouteCollection {
         let c = routes.grouped("zorg", "clienten", ":client", "toestemming")
         c.get(use: new)
         c.post(use: create)
+        c.post("voor-verwijzing", use: startForReferral)
         c.post(":consent", "intrekken", use: withdraw)
     }
 
@@ -38,13 +41,15 @@ struct ConsentController: RouteCollection {
         let now = Date()
         let (client, basis) = try await req.careClient(access, now: now)
         let form = try req.content.decode(ClientConsentForm.self)
+        let carry = try? req.content.decode(ReferralCarry.self)
         let allowed = Set(ReferralTargets.organisations(for: client, snapshot: req.directory).map(\.id) + [user.$organisation.id])
         switch form.validate(allowed: allowed, english: req.isEnglish) {
         case .failure(let errors):
             try await req.audit(.read, client: client.id, basis: basis, what: "consent form (not valid)", now: now)
-            return try await render(req, client: client, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
+            return try await render(req, client: client, form: form, errors: errors, carry: carry).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let v):
             try await ConsentRecords.record(v, client: client, basis: basis, by: user, on: req.db, now: now)
+            if let carry, carry.isPresent { return try await backToReferral(req, client: client, carry: carry) }
             req.flash(req.t("consent.recorded"))
             return req.redirect(to: "/zorg/clienten/\(client.id!.slug)")
         }
@@ -70,7 +75,7 @@ struct ConsentController: RouteCollection {
         return req.redirect(to: stillVisible ? "/zorg/clienten/\(client.id!.slug)" : "/zorg")
     }
 
-    private func render(_ req: Request, client: CareClient, form: ClientConsentForm, errors: FieldErrors) async throws -> View {
+    func render(_ req: Request, client: CareClient, form: ClientConsentForm, errors: FieldErrors, carry: ReferralCarry? = nil) async throws -> View {
         let own = try await Organisation.find(try req.requireUser().$organisation.id, on: req.db)
         var orgs = ReferralTargets.organisations(for: client, snapshot: req.directory)
         if let own, let id = own.id, !orgs.contains(where: { $0.id == id }) { orgs.insert((id, own.name), at: 0) }
@@ -83,7 +88,8 @@ struct ConsentController: RouteCollection {
             purposes: ConsentPurpose.allCases.map { .init(value: $0.rawValue, label: req.t("consent.purpose.\($0.rawValue)"), checked: purposes.contains($0.rawValue)) },
             organisations: orgs.map { .init(value: $0.id.slug, label: $0.name, checked: chosen.contains($0.id.slug)) },
             recordings: ConsentRecording.allCases.map { SelectOption(value: $0.rawValue, label: req.t("consent.how.\($0.rawValue)"), selected: $0.rawValue == form.recordedHow) },
-            errors: errors, errorList: ErrorLink.list(errors, order: ["given_by", "purposes", "organisations", "valid_from", "valid_until", "recorded_how"])))
+            errors: errors, errorList: ErrorLink.list(errors, order: ["given_by", "purposes", "organisations", "valid_from", "valid_until", "recorded_how"]),
+            carry: carry))
     }
 }
 

@@ -7,6 +7,8 @@ enum CareNotificationEvent: String, Codable, Sendable {
     case incoming
     /// A referral the reader sent has a new status.
     case status
+    /// A referral the reader sent outside Kansrijk waits for her to record whether contact was made (issue #15).
+    case contactReminder = "contact-reminder"
 }
 
 /// An in-app message to a user about a referral ("Nieuw voor u" on `/zorg`). Behind the log-in and

@@ -11,6 +11,13 @@ enum ReferralStatus: String, Codable, CaseIterable, Sendable {
     var isClosed: Bool { [.rejected, .completed, .cancelled, .failed].contains(self) }
 }
 
+/// What a referral is for: help from a service, or handing the family over (warme overdracht,
+/// for example from the midwife to the JGZ after the birth, or to the new municipality after a move).
+enum ReferralKind: String, Codable, CaseIterable, Sendable {
+    case referral = "verwijzing"
+    case handover = "overdracht"
+}
+
 /// A referral of a client to a service of another organisation, with consent (closed loop, issue #4).
 final class Referral: Model, @unchecked Sendable {
     static let schema = "care_referrals"
@@ -35,6 +42,15 @@ final class Referral: Model, @unchecked Sendable {
     /// The first acceptance or start: time to first contact runs from `requestedAt` to here.
     @OptionalField(key: "first_contact_at") var firstContactAt: Date?
     @Field(key: "status_changed_at") var statusChangedAt: Date
+    /// An ordinary referral or a warm handover (issue #15); nil (never stored) reads as a referral.
+    @OptionalField(key: "kind") var storedKind: ReferralKind?
+    var kind: ReferralKind { storedKind ?? .referral }
+    /// Through Kansrijk, by phone or e-mail, or elsewhere (issue #15, `ReferralChannel`); nil reads as Kansrijk.
+    @OptionalField(key: "channel") var storedChannel: ReferralChannel?
+    var channel: ReferralChannel { storedChannel ?? .kansrijk }
+    /// Outside Kansrijk the sender records later whether contact was made (`ReferralContactOutcome`) and when.
+    @OptionalField(key: "contact_outcome") var contactOutcome: ReferralContactOutcome?
+    @OptionalField(key: "contact_recorded_at") var contactRecordedAt: Date?
 
     // relationships
     @Parent(key: "client_id") var client: CareClient
@@ -43,7 +59,9 @@ final class Referral: Model, @unchecked Sendable {
     @Parent(key: "referred_by_id") var referredBy: User
     @Children(for: \.$referral) var events: [ReferralEvent]
 
-    init() {}
+    /// A new referral is an ordinary one unless made a handover: SQLite has no DEFAULT in an
+    /// INSERT's values, so the column is always written (a row read back overwrites it).
+    init() { storedKind = .referral }
 
     /// Time to first contact in whole hours, once there was contact.
     var hoursToFirstContact: Int? {

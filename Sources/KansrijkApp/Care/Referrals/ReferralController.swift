@@ -6,17 +6,28 @@ struct ReferralNewPage: Encodable {
     var base: String
     var code: String
     var form: ReferralForm
-    var services: [SelectOption]
+    /// The services for her phase first, then the rest of her municipality's offering (issue #15).
+    var serviceGroups: [ServiceGroup]
     var refusal: String?
     var errors: FieldErrors
     var errorList: [ErrorLink]
+    /// Consent coverage and how the chosen service receives referrals (issue #15).
+    var landing: ReferralLanding
+}
+
+/// An `<optgroup>` of the referral form's services.
+struct ServiceGroup: Encodable {
+    var label: String
+    var options: [SelectOption]
 }
 
 struct ReferralPage: Encodable {
     struct Event: Encodable { var when: String; var who: String; var organisation: String; var status: String; var reason: String? }
-    struct Action: Encodable { var to: String; var label: String; var needsReason: Bool; var isReject: Bool }
+    struct Action: Encodable { var to: String; var label: String; var needsReason: Bool; var isReject: Bool; var reasonLabel = "" }
     var page: PageMeta
     var id: String
+    /// A warm handover rather than a referral (issue #15).
+    var isHandover: Bool
     var clientHref: String
     var code: String
     var name: String
@@ -32,6 +43,8 @@ struct ReferralPage: Encodable {
     var events: [Event]
     var actions: [Action]
     var error: String?
+    /// The status's colour and "te laat" in words, the channel, and the sender's contact record (issue #15).
+    var landing: ReferralShowExtras
 }
 
 /// Sending a referral from a client page and following it through its life cycle; both sides see it.
@@ -41,6 +54,8 @@ struct ReferralController: RouteCollection {
         routes.post("zorg", "clienten", ":client", "verwijzen", use: create)
         routes.get("zorg", "verwijzingen", ":referral", use: show)
         routes.post("zorg", "verwijzingen", ":referral", "status", use: move)
+        routes.post("zorg", "verwijzingen", ":referral", "contact", use: recordContact)
+        routes.get("zorg", "verwijzen", use: pick)
     }
 
     @Sendable func new(req: Request) async throws -> View {
@@ -60,7 +75,14 @@ struct ReferralController: RouteCollection {
         case .failure(let errors):
             try await req.audit(.read, client: client.id, basis: basis, what: "referral form (not valid)", now: now)
             return try await renderNew(req, client: client, form: form, refusal: nil, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
-        case .success(let request):
+        case .success(var request):
+            // outside Kansrijk the sender first reads how to reach the service, then sends once more (issue #15)
+            guard let channel = try await Self.confirmedChannel(request, form: form, req) else {
+                try await req.audit(.read, client: client.id, basis: basis, what: "referral form (channel to confirm)", now: now)
+                return try await renderNew(req, client: client, form: form, refusal: nil, errors: [:], confirming: true)
+                    .encodeResponse(status: .unprocessableEntity, for: req)
+            }
+            request.channel = channel
             do {
                 let referral = try await ReferralDesk(db: req.db, notifier: Notifier(app: req.application))
                     .send(request, client: client, basis: basis, by: user, now: now)
@@ -119,7 +141,7 @@ struct ReferralController: RouteCollection {
     }
 
     /// The referral when the user's organisation is one of its two sides and may still see the client; else 404.
-    private func load(_ req: Request, access: CareAccess, now: Date) async throws -> (Referral, CareClient, AccessBasis) {
+    func load(_ req: Request, access: CareAccess, now: Date) async throws -> (Referral, CareClient, AccessBasis) {
         guard let id = req.parameters.get("referral", as: UUID.self),
               let referral = try await Referral.query(on: req.db).filter(\.$id == id)
                 .with(\.$referringOrganisation).with(\.$receivingOrganisation).first(),
@@ -129,26 +151,47 @@ struct ReferralController: RouteCollection {
         return (referral, client, basis)
     }
 
-    private func renderNew(_ req: Request, client: CareClient, form: ReferralForm, refusal: String?, errors: FieldErrors) async throws -> View {
+    func renderNew(_ req: Request, client: CareClient, form: ReferralForm, refusal: String?, errors: FieldErrors,
+                   confirming: Bool = false) async throws -> View {
         try await req.view.render("care/referral-new", ReferralNewPage(
             page: try await req.pageMeta(title: req.t("referral.new.title"), forms: true), base: "/zorg/clienten/\(client.id!.slug)",
             code: client.code, form: form,
-            services: ReferralTargets.options(for: client, snapshot: req.directory, selected: form.service),
-            refusal: refusal, errors: errors, errorList: ErrorLink.list(errors, order: ["service", "reason", "agreed"])))
+            serviceGroups: Self.serviceGroups(req, client: client, selected: form.service),
+            refusal: refusal, errors: errors, errorList: ErrorLink.list(errors, order: ["service", "reason", "agreed"]),
+            landing: try await ReferralLanding.make(req, client: client, form: form, confirming: confirming, now: Date())))
     }
 
-    private func render(_ req: Request, referral: Referral, client: CareClient, user: User, error: String?) async throws -> View {
+    /// The services for her phase today (by the birth date once it is recorded), then the others.
+    static func serviceGroups(_ req: Request, client: CareClient, selected: String?) -> [ServiceGroup] {
+        let split = ReferralTargets.byPhase(for: client, snapshot: req.directory, on: CalendarDay.day(at: Date()))
+        let option = { (s: ServiceRecord) in
+            SelectOption(value: s.id.slug, label: "\(s.name) (\(s.organisationName))", selected: s.id.slug == selected)
+        }
+        var groups: [ServiceGroup] = []
+        if let phase = split.phase, !split.fitting.isEmpty {
+            groups.append(ServiceGroup(label: req.t("referral.group.phase").replacingOccurrences(of: "{phase}", with: phase.term.label(english: req.isEnglish)),
+                                       options: split.fitting.map(option)))
+        }
+        if !split.others.isEmpty {
+            groups.append(ServiceGroup(label: req.t(groups.isEmpty ? "referral.group.all" : "referral.group.other"), options: split.others.map(option)))
+        }
+        return groups
+    }
+
+    func render(_ req: Request, referral: Referral, client: CareClient, user: User, error: String?,
+                contactErrors: FieldErrors = [:]) async throws -> View {
         let events = try await ReferralEvent.query(on: req.db).filter(\.$referral.$id == referral.id!)
             .with(\.$user).with(\.$organisation).sort(\.$at).all()
         var sides: Set<ReferralSide> = []
         if referral.$referringOrganisation.id == user.$organisation.id { sides.insert(.sender) }
         if referral.$receivingOrganisation.id == user.$organisation.id { sides.insert(.receiver) }
         let actions = ReferralLifecycle.moves(from: referral.status).filter { sides.contains($0.side) }.map {
-            ReferralPage.Action(to: $0.to.rawValue, label: req.t("referral.action.\($0.to.rawValue)"), needsReason: $0.needsReason, isReject: $0.to == .rejected)
+            ReferralPage.Action(to: $0.to.rawValue, label: req.t("referral.action.\($0.to.rawValue)"), needsReason: $0.needsReason, isReject: $0.to == .rejected,
+                                reasonLabel: $0.needsReason ? req.t("referral.reason.\($0.to.rawValue)") : "")
         }
         return try await req.view.render("care/referral", ReferralPage(
-            page: try await req.pageMeta(title: "\(req.t("referral.title")) \(referral.serviceName)", forms: true),
-            id: referral.id!.slug, clientHref: "/zorg/clienten/\(client.id!.slug)", code: client.code, name: client.name,
+            page: try await req.pageMeta(title: "\(req.t(referral.kind == .handover ? "handover.title" : "referral.title")) \(referral.serviceName)", forms: true),
+            id: referral.id!.slug, isHandover: referral.kind == .handover, clientHref: "/zorg/clienten/\(client.id!.slug)", code: client.code, name: client.name,
             service: referral.serviceName, from: referral.referringOrganisation.name, to: referral.receivingOrganisation.name,
             reason: referral.reason, agreed: referral.agreed, status: req.t("referral.status.\(referral.status.rawValue)"),
             statusReason: referral.statusReason, alternative: referral.alternative,
@@ -157,6 +200,7 @@ struct ReferralController: RouteCollection {
                 ReferralPage.Event(when: MeetingTime.dutch($0.at), who: $0.user.name, organisation: $0.organisation.name,
                                    status: req.t("referral.status.\($0.to.rawValue)"), reason: $0.reason)
             },
-            actions: actions, error: error))
+            actions: actions, error: error,
+            landing: try await ReferralShowExtras.make(req, referral: referral, sides: sides, errors: contactErrors, now: Date())))
     }
 }

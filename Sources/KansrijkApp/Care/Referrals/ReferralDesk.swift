@@ -25,6 +25,10 @@ struct ReferralDesk {
         var organisationName: String
         var reason: String
         var agreed: String
+        /// A warm handover rather than a referral (issue #15).
+        var kind: ReferralKind = .referral
+        /// How it goes (issue #15); Kansrijk to an organisation where nobody answers is recorded as by phone or e-mail.
+        var channel: ReferralChannel = .kansrijk
 
         init(service: ServiceRecord, reason: String, agreed: String) {
             self.init(serviceID: service.id, serviceName: service.name, organisationID: service.organisationID,
@@ -50,6 +54,7 @@ struct ReferralDesk {
         guard let consent = try await Consent.active(client: clientID, organisation: r.organisationID, purpose: .refer, at: now, on: db) else {
             throw Refusal.noConsent(organisation: r.organisationName)
         }
+        let channel = try await Self.channel(r, on: db)
         return try await db.auditedTransaction { db in
             let referral = Referral()
             referral.$client.id = clientID
@@ -60,6 +65,8 @@ struct ReferralDesk {
             referral.serviceName = r.serviceName
             referral.reason = r.reason
             referral.agreed = r.agreed
+            referral.storedKind = r.kind
+            referral.storedChannel = channel
             referral.consentID = try consent.requireID()
             referral.status = .requested
             referral.requestedAt = now
@@ -69,7 +76,7 @@ struct ReferralDesk {
             try await ReferralEvent(referralID: id, from: nil, to: .requested, at: now, reason: nil, user: user).create(on: db)
             try await ClientInvolvement.add(client: clientID, organisation: r.organisationID, reason: .referral,
                                             consent: consent.id, on: db, now: now)
-            try await notifyReceivers(referral, client: client, request: r, sentBy: user, on: db, now: now)
+            if channel == .kansrijk { try await notifyReceivers(referral, client: client, request: r, sentBy: user, on: db, now: now) }
             try await AuditLog.record(AuditDraft(action: .create, clientID: clientID, user: user, basis: basis,
                                                  what: "referral \(id.slug) requested"), on: db, now: now)
             return referral
@@ -95,6 +102,8 @@ struct ReferralDesk {
             if referral.firstContactAt == nil, to == .accepted || to == .inProgress { referral.firstContactAt = now }
             try await referral.save(on: db)
             try await ReferralEvent(referralID: id, from: from, to: to, at: now, reason: referral.statusReason, user: user).create(on: db)
+            // an accepted handover after a move ends the old municipality's involvements (issue #15)
+            if referral.kind == .handover, to == .accepted || to == .inProgress { try await ClientHandover.settle(referral, by: user, basis: basis, on: db, now: now) }
             try await notifyReferrer(referral, status: to, changedBy: user, on: db, now: now)
             try await AuditLog.record(AuditDraft(action: .update, clientID: referral.$client.id, user: user, basis: basis,
                                                  what: "referral \(id.slug) \(from.rawValue) -> \(to.rawValue)"), on: db, now: now)

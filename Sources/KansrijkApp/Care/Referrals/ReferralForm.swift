@@ -5,6 +5,8 @@ struct ReferralForm: Content, Sendable {
     var service: String?
     var reason: String?
     var agreed: String?
+    /// The channel the sender confirmed after reading how the service receives referrals (issue #15).
+    var channel: String?
 
     func validate(services: [ServiceRecord], english: Bool) -> Result<ReferralDesk.Request, FieldErrors> {
         let m = CareMessages(english: english).workspace

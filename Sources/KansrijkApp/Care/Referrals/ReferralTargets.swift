@@ -14,10 +14,14 @@ enum ReferralTargets {
         (snapshot.docsByMunicipality[client.municipalityCode] ?? []).contains { snapshot.services[$0].status == .active }
     }
 
-    static func options(for client: CareClient, snapshot: DirectorySnapshot, selected: String?) -> [SelectOption] {
-        services(for: client, snapshot: snapshot).map {
-            SelectOption(value: $0.id.slug, label: "\($0.name) (\($0.organisationName))", selected: $0.id.slug == selected)
-        }
+    /// The services split by whether they are for her phase on `day` (issue #15): the referral form
+    /// offers those first, so a recorded birth brings the kraamtijd and 0-1 services to the top.
+    static func byPhase(for client: CareClient, snapshot: DirectorySnapshot, on day: Date)
+        -> (phase: CareClient.Phase?, fitting: [ServiceRecord], others: [ServiceRecord]) {
+        let all = services(for: client, snapshot: snapshot)
+        guard let phase = client.phase(on: day) else { return (nil, [], all) }
+        let fits = { (s: ServiceRecord) in s.terms(.fase).contains { $0.code == phase.rawValue } }
+        return (phase, all.filter(fits), all.filter { !fits($0) })
     }
 
     /// Organisations a consent may name for this client: those offering help in her municipality.

@@ -28,25 +28,31 @@ struct WorklistHTML {
     }
 
     private func table(_ w: inout HTMLWriter, caption: String) {
-        w.raw("<table class=\"table\">\n<caption class=\"visually-hidden\">"); w.text(caption); w.raw("</caption>\n<thead><tr>")
-        for key in ["client.title", "referral.service", incoming ? "referral.from" : "referral.to", "referral.requested", "referral.status"] {
-            w.raw("<th scope=\"col\">"); w.text(t(key)); w.raw("</th>")
+        w.raw("<table class=\"table table-cards\">\n<caption class=\"visually-hidden\">"); w.text(caption); w.raw("</caption>\n<thead><tr>")
+        let headers = ["client.title", "referral.service", incoming ? "referral.from" : "referral.to", "referral.requested", "referral.status"].map(t)
+        for header in headers {
+            w.raw("<th scope=\"col\">"); w.text(header); w.raw("</th>")
         }
+        // on a phone each row is a card: a cell names its column through data-label (kansrijk.css)
+        let cell = headers.map { "<td data-label=\"" + HTML.escape($0) + "\">" }
         w.raw("</tr></thead>\n<tbody>\n")
-        let overdueText = t("worklist.overdue")
+        let handoverText = t("handover.label")
         // each status's words looked up once per page, not once per row
         var statusLabels: [ReferralStatus: String] = [:]
         for r in slice.referrals {
             let statusLabel = statusLabels[r.status] ?? t("referral.status.\(r.status.rawValue)")
             statusLabels[r.status] = statusLabel
-            w.raw("<tr><td><a href=\"/zorg/verwijzingen/"); w.raw(r.id.slug); w.raw("\">"); w.text(r.clientName); w.raw(" (")
-            w.text(r.clientCode); w.raw(")</a></td><td>"); w.text(r.serviceName); w.raw("</td><td>")
-            w.text(incoming ? r.referringOrganisation : r.receivingOrganisation); w.raw("</td><td>")
-            w.raw(DateFormats.dutchDate(r.requestedAt)); w.raw("</td><td><span class=\"ws-badge\">")
-            w.text(statusLabel); w.raw("</span>")
-            if let overdue = Escalation.overdue(status: r.status, requestedAt: r.requestedAt, statusChangedAt: r.statusChangedAt,
-                                                alternative: r.alternative, hasNewerReferral: false, ladder: [], now: now) {
-                w.raw(" <strong>"); w.text(overdueText.replacingOccurrences(of: "{days}", with: String(overdue.days))); w.raw("</strong>")
+            w.raw("<tr>"); w.raw(cell[0]); w.raw("<a href=\"/zorg/verwijzingen/"); w.raw(r.id.slug); w.raw("\">"); w.text(r.clientName); w.raw(" (")
+            w.text(r.clientCode); w.raw(")</a></td>"); w.raw(cell[1])
+            if r.kind == .handover { w.raw("<span class=\"ws-badge\">"); w.text(handoverText); w.raw("</span> ") }
+            w.text(r.serviceName); w.raw("</td>"); w.raw(cell[2])
+            w.text(incoming ? r.referringOrganisation : r.receivingOrganisation); w.raw("</td>"); w.raw(cell[3])
+            w.raw(req.date(r.requestedAt)); w.raw("</td>"); w.raw(cell[4]); w.raw("<span class=\"status-badge status-")
+            w.raw(r.status.rawValue); w.raw("\">"); w.text(statusLabel); w.raw("</span>")
+            // "te laat" in words: what was late, and against which limit (issue #15)
+            if let overdue = ReferralStatusWords.overdue(status: r.status, requestedAt: r.requestedAt, statusChangedAt: r.statusChangedAt,
+                                                         alternative: r.alternative, t: t, now: now) {
+                w.raw(" <strong class=\"status-late\">"); w.text(overdue); w.raw("</strong>")
             }
             w.raw("</td></tr>\n")
         }
