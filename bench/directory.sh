@@ -10,6 +10,7 @@
 #   SQLITE_DB=/tmp/national.sqlite bash bench/directory.sh   # keep the generated SQLite database
 #       there and reuse it on the next run with the same SERVICES (saves the ~2 min generation)
 #   DATABASES=sqlite bash bench/directory.sh                 # only SQLite (default: sqlite postgres)
+#   KINDS="search hsds phrases" bash bench/directory.sh     # also the phrases of several words (issue 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -19,6 +20,7 @@ SERVICES=${SERVICES:-40000}
 DURATION=${DURATION:-20}
 CONNECTIONS=${CONNECTIONS:-32}
 DATABASES=${DATABASES:-sqlite postgres}
+KINDS=${KINDS:-search hsds}
 bench_extra_cleanup() { pg_stop 2>/dev/null || true; }
 bench_init
 
@@ -36,8 +38,10 @@ serve_and_measure() {
   local label=$1
   bench_serve "$label"
   printf '%s: ready (directory loaded into memory) in %s ms\n' "$label" "$BENCH_READY_MS"
-  for kind in search hsds; do
-    bench_wrk "$label" "$kind" -s "bench/urls-$kind.lua" "$BASE"
+  for kind in $KINDS; do
+    local script=bench/urls-$kind.lua
+    [ "$kind" != phrases ] || script=bench/urls-search-phrases.lua
+    bench_wrk "$label" "$kind" -s "$script" "$BASE"
     bench_row "$label" "$kind" | tee -a "$OUT/results.tsv"
   done
   bench_stop

@@ -30,7 +30,8 @@ lat = {p: ms(v) for p, v in re.findall(r"\s(50|90|99)%\s+([\d.]+(?:us|ms|s))", t
 errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 socket = re.search(r"Socket errors: (.*)", text)
 err = (errors.group(1) if errors else "0") + (f" ({socket.group(1)})" if socket else "")
-endpoint = {"search": "search page /aanbod", "hsds": "HSDS /api/hsds/services"}[kind]
+endpoint = {"search": "search page /aanbod", "hsds": "HSDS /api/hsds/services",
+            "phrases": "search page, phrases of several words"}.get(kind, kind)
 requests = int(re.search(r"(\d+) requests in", text).group(1))
 cpu = ""
 try:

@@ -5,6 +5,7 @@ The first journey also runs without JavaScript (the phone-sized screen: test_mob
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -12,10 +13,11 @@ from playwright.sync_api import Page, expect
 
 ZEIST = "GM0355"
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-SERVICE_URL = re.compile(rf"/aanbod/{UUID}$")
+# A result carries the search it was found by, for the breadcrumb back (issue 15).
+SERVICE_URL = re.compile(rf"/aanbod/{UUID}(\?terug=[^#]*)?$")
 # Labels of capacity and access route, as the Dutch UI shows them.
 DUTCH_LABELS = re.compile(
-    r"Plek beschikbaar|Beperkt plek|Wachtlijst|Vol, geen aanmeldingen|ongeveer \d+ weken|"
+    r"Plek beschikbaar|Nog enkele plaatsen|Wachtlijst|Vol, geen aanmeldingen|ongeveer \d+ weken|"
     r"Ouders melden zich zelf aan|Verwijzing door|Via de gemeente"
 )
 
@@ -169,3 +171,102 @@ def test_english_results_show_capacity_and_access_in_english(page: Page, assert_
     assert meta, "no results"
     dutch = [text for text in meta if DUTCH_LABELS.search(text)]
     assert not dutch, f"Dutch labels on the English results page: {dutch}"
+
+
+# --- ranked search, synonyms, the way back and the phone's filter button (issue 15) ---------------
+
+SHOTS = os.environ.get("KANSRIJK_SHOTS")
+
+
+def shoot(page: Page, name: str) -> None:
+    """Keep a full-page screenshot when KANSRIJK_SHOTS names a folder (for a person to look at)."""
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/{name}.png", full_page=True)
+
+
+MENTAL_HEALTH_IN_ZEIST = {"Stevig Ouderschap", "Online moedergroep", "MDO Kansrijke Start Zeist"}
+
+
+def test_a_phrase_of_several_words_is_ranked_and_leads_back(page: Page, assert_accessible):
+    page.goto("/aanbod")
+    refine(page, q="psychische klachten kwispelstaart", gemeente=ZEIST)
+    names = result_names(page)
+    assert set(names[:3]) == MENTAL_HEALTH_IN_ZEIST, f"mental-health services in Zeist should come first, got {names}"
+    note = page.locator(".unmatched")
+    expect(note).to_contain_text("Niet gevonden: kwispelstaart")
+    expect(note.locator("strong")).to_have_text("kwispelstaart")
+    assert_accessible(page)
+    shoot(page, "search-ranked-1280")
+
+    open_result(page, "Stevig Ouderschap")
+    crumb = page.get_by_role("navigation", name="Kruimelpad").get_by_role("link", name="Wie kan helpen?")
+    assert "q=psychische" in (crumb.get_attribute("href") or ""), crumb.get_attribute("href")
+    assert_accessible(page)
+    with page.expect_navigation():
+        crumb.click()
+    expect(page.locator("form.filters [name=q]")).to_have_value("psychische klachten kwispelstaart")
+    expect(page.locator("form.filters [name=gemeente]")).to_have_value(ZEIST)
+    assert set(result_names(page)[:3]) == MENTAL_HEALTH_IN_ZEIST
+
+
+def test_everyday_and_english_words_find_the_theme(page: Page, assert_accessible):
+    for words, expected in [("betalingsachterstand", "Schuldhulpverlening"), ("somber en angstig", "Stevig Ouderschap"),
+                            ("debt", "Schuldhulpverlening")]:
+        page.goto(f"/aanbod?q={words}&gemeente={ZEIST}")
+        names = result_names(page)
+        assert expected in names[:5], f"{words!r} should find {expected}, got {names}"
+    assert_accessible(page)
+
+
+def test_nothing_found_suggests_the_theme_and_its_pathway(page: Page, login, assert_accessible):
+    login(page, "professional@zeist.demo")
+    # no municipality in the address: the search starts in the professional's own, Zeist
+    page.goto("/aanbod?q=huurachterstand&taal=ti")
+    expect(page.locator("form.filters [name=gemeente]")).to_have_value(ZEIST)
+    expect(page.locator(".empty")).to_contain_text("Geen aanbod gevonden.")
+    suggestion = page.locator(".suggestion")
+    expect(suggestion.get_by_role("heading", name="Zoekt u hulp bij dit thema?")).to_be_visible()
+    expect(suggestion.get_by_role("link", name="Al het aanbod voor Financiën en schulden in Zeist")).to_be_visible()
+    pathway = suggestion.get_by_role("link", name="Zorgpad geldzorgen en schulden")
+    expect(pathway).to_be_visible()
+    assert_accessible(page)
+    shoot(page, "search-suggestion-1280")
+    with page.expect_navigation():
+        pathway.click()
+    expect(page.locator("h1")).to_have_text("Zorgpad geldzorgen en schulden")
+
+
+def test_filters_fold_behind_one_button_on_a_phone(new_page, assert_accessible):
+    phone = new_page(viewport={"width": 390, "height": 844})
+    phone.goto("/aanbod?q=schulden")
+    button = phone.locator("details.filter-more > summary")
+    expect(button).to_be_visible()
+    expect(button).to_have_text(re.compile(r"Filters"))
+    expect(phone.locator("form.filters [name=fase]")).to_be_hidden()
+    expect(phone.locator("form.filters [name=q]")).to_be_visible()
+    assert_accessible(phone)
+    shoot(phone, "search-filters-closed-390")
+    button.click()
+    expect(phone.locator("form.filters [name=fase]")).to_be_visible()
+    refine(phone, fase="0-1")
+    # a chosen filter keeps the panel open, and the button says how many are chosen
+    expect(phone.locator("form.filters [name=fase]")).to_be_visible()
+    expect(button).to_contain_text("1 gekozen")
+    assert_accessible(phone)
+    shoot(phone, "search-filters-open-390")
+
+    wide = new_page()
+    wide.goto("/aanbod?q=schulden")
+    expect(wide.locator("form.filters [name=fase]")).to_be_visible()
+    expect(wide.locator("details.filter-more > summary")).to_be_hidden()
+
+
+def test_filter_button_works_without_javascript(new_page):
+    phone = new_page(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    phone.goto("/aanbod?q=schulden")
+    phone.locator("details.filter-more > summary").click()
+    expect(phone.locator("form.filters [name=gemeente]")).to_be_visible()
+    phone.locator("form.filters [name=gemeente]").select_option(ZEIST)
+    with phone.expect_navigation():
+        phone.locator("form.filters").get_by_role("button", name="Zoeken").click()
+    expect(phone.locator("#results-h")).to_contain_text("eerst in Zeist")

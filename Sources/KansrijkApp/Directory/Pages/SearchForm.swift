@@ -10,6 +10,11 @@ struct SearchForm: Sendable {
     var taal: String?
     var page = 1
     var errors: [String] = []
+    /// The query string named a municipality, also an empty one ("Alle gemeenten"): only
+    /// without it does a signed-in search start in the user's own municipality (issue 15).
+    var gemeenteGiven = false
+    /// The municipality is the signed-in user's own, not one she chose.
+    var gemeenteIsOwn = false
 
     init(req: Request, snapshot: DirectorySnapshot) {
         // the query string is read once, by hand (see `QueryString`)
@@ -19,6 +24,7 @@ struct SearchForm: Sendable {
             return v
         }
         q = String((value("q") ?? "").prefix(200))
+        gemeenteGiven = values["gemeente"] != nil
         if let g = value("gemeente") {
             if snapshot.municipalities[g] != nil { gemeente = g } else { errors.append(req.t("search.error.municipality")) }
         }
@@ -47,14 +53,31 @@ struct SearchForm: Sendable {
 
     /// Query string for another page of the same search.
     func link(page: Int, base: String) -> String {
+        var items = parameters
+        items.append(("pagina", String(page)))
+        return base + "?" + Self.encodedQuery(items)
+    }
+
+    /// The search's text and filters as query parameters, without the page.
+    var parameters: [(name: String, value: String)] {
         var items: [(name: String, value: String)] = []
         if !q.isEmpty { items.append(("q", q)) }
         for (k, v) in [("gemeente", gemeente), ("fase", fase), ("thema", thema), ("doelgroep", doelgroep), ("taal", taal)] {
             if let v { items.append((k, v)) }
         }
-        items.append(("pagina", String(page)))
-        return base + "?" + Self.encodedQuery(items)
+        return items
     }
+
+    /// This search's page as a path, for the way back from a result (`SearchReturn`); its own
+    /// municipality is written out, so the way back shows the same results.
+    var path: String {
+        var items = parameters
+        if page > 1 { items.append(("pagina", String(page))) }
+        return items.isEmpty ? "/aanbod" : "/aanbod?" + Self.encodedQuery(items)
+    }
+
+    /// How many filters other than the text are set, for the filter button on a phone.
+    var filterCount: Int { [gemeente, fase, thema, doelgroep, taal].compactMap { $0 }.count }
 
     /// `name=value&…` as `URLComponents` percent-encodes it; without Foundation when there is
     /// nothing to encode (the usual search: words and codes).

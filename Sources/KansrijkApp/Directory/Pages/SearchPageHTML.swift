@@ -29,14 +29,20 @@ struct SearchPageHTML {
         w.text(t("search.filters")); w.raw("\">\n  <div class=\"field\">\n    <label for=\"q\">"); w.text(t("search.q"))
         w.raw("</label>\n    <input id=\"q\" name=\"q\" type=\"search\" value=\""); w.text(page.q)
         w.raw("\" placeholder=\""); w.text(t("home.search.placeholder")); w.raw("\">\n  </div>\n")
+        // on a phone the filters fold behind one button; on a wide screen the style sheet shows them (issue 15)
+        w.raw(page.filtersOpen ? "  <details class=\"filter-more\" open>\n" : "  <details class=\"filter-more\">\n")
+        w.raw("  <summary>"); w.text(t("search.filters.toggle"))
+        if page.filterCount > 0 { w.raw(" <span class=\"filter-count\">("); w.text(page.filterCount); w.raw(" "); w.text(t("search.filters.chosen")); w.raw(")</span>") }
+        w.raw("</summary>\n")
         w.raw("  <div class=\"field\">\n    <label for=\"gemeente\">"); w.text(t("search.municipality"))
-        w.raw("</label>\n    <select id=\"gemeente\" name=\"gemeente\">\n      <option value=\"\">"); w.text(t("search.any.municipality"))
+        w.raw("</label>\n    <select id=\"gemeente\" name=\"gemeente\" aria-describedby=\"gemeente-hint\">\n      <option value=\"\">"); w.text(t("search.any.municipality"))
         w.raw("</option>\n      "); municipalityOptions(&w)
-        w.raw("\n    </select>\n    <p class=\"hint\">"); w.text(t("search.municipality.hint")); w.raw("</p>\n  </div>\n")
+        w.raw("\n    </select>\n    <p class=\"hint\" id=\"gemeente-hint\">"); w.text(t(page.municipalityIsOwn ? "search.municipality.own" : "search.municipality.hint")); w.raw("</p>\n  </div>\n")
         select(&w, "fase", label: "search.phase", page.phases)
         select(&w, "thema", label: "search.theme", page.themes)
         select(&w, "doelgroep", label: "search.group", page.groups)
         select(&w, "taal", label: "search.language", page.languages)
+        w.raw("  </details>\n")
         w.raw("  <button type=\"submit\" class=\"button\">"); w.text(t("search.button"))
         w.raw("</button>\n  <a class=\"reset\" href=\"/aanbod\">"); w.text(t("search.reset")); w.raw("</a>\n</form>\n")
     }
@@ -74,18 +80,62 @@ struct SearchPageHTML {
             w.text(t("search.all")); w.raw(" ("); w.text(page.total); w.raw(")")
         }
         w.raw("</h2>\n")
+        // with nothing found the empty box says it all; naming a word would blame the wrong thing
+        if page.total > 0 && (!page.unmatchedWords.isEmpty || page.rankedByWords) { words(&w) }
         if page.total == 0 {
-            w.raw("  <div class=\"empty\">\n    <p>"); w.text(t("search.none"))
-            w.raw("</p>\n    <ul><li>"); w.text(t("search.none.tip1")); w.raw("</li><li>"); w.text(t("search.none.tip2"))
+            w.raw("  <div class=\"empty\">\n    <p>"); w.text(t("search.none")); w.raw("</p>\n")
+            if let suggestion = page.suggestion { suggest(&w, suggestion) }
+            w.raw("    <ul><li>"); w.text(t("search.none.tip1")); w.raw("</li><li>"); w.text(t("search.none.tip2"))
             w.raw("</li></ul>\n  </div>\n")
         }
         for item in page.results { result(&w, item) }
         if page.totalPages > 1 { pager(&w) }
     }
 
+    /// Which words found nothing, and that the rest is ranked by how many words match (issue 15).
+    private func words(_ w: inout HTMLWriter) {
+        w.raw("  <div class=\"search-words\">\n")
+        if !page.unmatchedWords.isEmpty {
+            w.raw("    <p class=\"unmatched\">"); w.text(t("search.unmatched"))
+            for (i, word) in page.unmatchedWords.enumerated() {
+                w.raw(i == 0 ? " <strong>" : ", <strong>"); w.text(word); w.raw("</strong>")
+            }
+            w.raw(". "); w.text(t("search.unmatched.hint"))
+            w.raw("</p>\n")
+        }
+        if page.rankedByWords { w.raw("    <p class=\"hint\">"); w.text(t("search.ranked")); w.raw("</p>\n") }
+        w.raw("  </div>\n")
+    }
+
+    /// Nothing found: the themes the words stand for, and their zorgpaden where the search looked.
+    private func suggest(_ w: inout HTMLWriter, _ suggestion: SearchSuggestion) {
+        guard !suggestion.themes.isEmpty || !suggestion.pathways.isEmpty else { return }
+        w.raw("    <div class=\"suggestion\">\n      <h3>"); w.text(t("search.suggest.heading")); w.raw("</h3>\n      <ul>\n")
+        for theme in suggestion.themes {
+            w.raw("        <li><a href=\""); w.text(theme.link); w.raw("\">"); w.text(t("search.suggest.services")); w.raw(" ")
+            w.text(theme.label); w.raw("</a></li>\n")
+        }
+        for pathway in suggestion.pathways {
+            w.raw("        <li><a href=\""); w.text(pathway.link); w.raw("\">")
+            // "Zorgpad: Zorgpad geldzorgen" would say it twice
+            if !pathway.title.lowercased().hasPrefix(t("search.suggest.pathway").lowercased()) {
+                w.text(t("search.suggest.pathway")); w.raw(": ")
+            }
+            w.text(pathway.title); w.raw("</a></li>\n")
+        }
+        w.raw("      </ul>\n    </div>\n")
+    }
+
     private func result(_ w: inout HTMLWriter, _ item: SearchResultItem) {
-        w.raw(item.fragment.head)
+        let head = item.fragment.head
+        if let suffix = page.resultLinkSuffix {
+            let at = head.utf8.index(head.utf8.startIndex, offsetBy: item.fragment.linkEnd)
+            w.raw(head[..<at]); w.text(suffix); w.raw(head[at...])
+        } else {
+            w.raw(head)
+        }
         if let locality = item.locality { w.raw(" · <span class=\"locality\">"); w.text(locality); w.raw("</span>") }
+        if let route = item.route { w.raw(route) }
         w.raw(item.fragment.tail)
     }
 

@@ -17,6 +17,9 @@ struct DirectoryQuery: Sendable, Equatable {
     var includeInactive = false
     /// Leave out what is only for professionals (an MDO, a training), for the parents' pages.
     var forParents = false
+    /// Only services matching every word that matches anything in the directory (the HSDS API's
+    /// `search`, as documented); the pages rank by how many words match instead (issue 15).
+    var allWords = false
     var page = 1
     var perPage = 20
 }
@@ -40,23 +43,43 @@ struct DirectoryResults: Sendable {
     var total: Int
     var page: Int
     var perPage: Int
+    /// The query's words, as typed.
+    var words: [QueryWord] = []
+    /// Words that no result matched, as typed ("Niet gevonden: klachten").
+    var unmatchedWords: [String] = []
+    /// Theme codes the query's words stand for (`SearchSynonyms`), each once, in word order: what
+    /// the page suggests when nothing is found.
+    var themes: [String] = []
+    /// Some results match fewer of the words than others: the ranking by words is worth saying.
+    var partialMatches = false
     var totalPages: Int { max(1, (total + perPage - 1) / perPage) }
     var docs: [Int] { hits.map(\.doc) }
 }
 
 extension DirectorySnapshot {
-    /// Relevance first within each locality tier; local services before regional before national.
+    /// The services matching most of the query's words first; among equals local services before
+    /// regional before national, then relevance (see `RankedDoc`). A word need not match for a
+    /// service to be found: one unknown word does not empty the page, it is reported instead.
     /// Only the requested page is fully ordered, so a broad query stays cheap.
     func search(_ q: DirectoryQuery) -> DirectoryResults {
         let perPage = max(1, min(q.perPage, 200))
         var ranked = TopRanked(limit: max(q.page, 1) * perPage)
-        forEachMatch(q) { ranked.add($0) }
+        let outcome = forEachMatch(q) { ranked.add($0) }
         let ordered = ranked.sorted()
         let start = (max(q.page, 1) - 1) * perPage
         let pageHits = start < ordered.count ? ordered[start..<min(start + perPage, ordered.count)] : []
-        return DirectoryResults(
+        var results = DirectoryResults(
             hits: pageHits.map { DirectoryHit(doc: $0.doc, service: services[$0.doc], score: $0.score, locality: $0.locality) },
             total: ranked.total, page: max(q.page, 1), perPage: perPage)
+        if let match = outcome.match {
+            results.words = match.words
+            results.unmatchedWords = match.words.indices.filter { outcome.matchedWords & (1 << UInt32($0)) == 0 }.map { match.words[$0].shown }
+            var themes: [String] = []
+            for code in match.themes.joined() where !themes.contains(code) { themes.append(code) }
+            results.themes = themes
+            results.partialMatches = Int(outcome.fewestWords) < outcome.matchedWords.nonzeroBitCount
+        }
+        return results
     }
 
     /// Every match in `search` order, optionally narrowed to services carrying any of `anyTermOf`
@@ -68,9 +91,13 @@ extension DirectorySnapshot {
     }
 
     /// The one place that decides what matches: text scores, filters, locality tiers.
-    /// Filters read the compact `facts` (bit masks), never a whole `ServiceRecord`.
-    private func forEachMatch(_ q: DirectoryQuery, anyTermOf termIDs: Set<UUID>? = nil, _ body: (RankedDoc) -> Void) {
-        let scores = index.scores(for: q.text)
+    /// Filters read the compact `facts` (bit masks), never a whole `ServiceRecord`. Returns how
+    /// the text matched and which of its words (bits) a passing service matched.
+    @discardableResult
+    private func forEachMatch(_ q: DirectoryQuery, anyTermOf termIDs: Set<UUID>? = nil,
+                              _ body: (RankedDoc) -> Void) -> (match: TextMatch?, matchedWords: UInt32, fewestWords: UInt8) {
+        let match = textMatch(q.text)
+        var matchedWords: UInt32 = 0, fewestWords = UInt8.max
         var required: UInt64 = 0
         for (vocabulary, code) in [(Vocabulary.fase, q.phase), (.thema, q.theme), (.doelgroep, q.targetGroup)] {
             if let code, let term = Term.find(vocabulary, code) { required |= term.bit }
@@ -99,9 +126,19 @@ extension DirectorySnapshot {
             return true
         }
         func consider(_ doc: Int, _ locality: Locality) {
-            let score: Float
-            if let scores { score = scores[doc]; if score <= 0 { return } } else { score = 0 }
-            if passes(doc) { body(RankedDoc(doc: doc, score: score, locality: locality)) }
+            var score: Float = 0, words: UInt32 = 0
+            if let match {
+                score = match.scores[doc]
+                if score <= 0 { return }
+                words = match.masks.isEmpty ? 1 : match.masks[doc]
+                if q.allWords && words & match.foundWords != match.foundWords { return }
+            }
+            if passes(doc) {
+                let coverage = UInt8(words.nonzeroBitCount)
+                matchedWords |= words
+                fewestWords = min(fewestWords, coverage)
+                body(RankedDoc(doc: doc, score: score, locality: locality, coverage: coverage))
+            }
         }
         if let m = q.municipality {
             // Candidates come from the area lists, never from a scan of the whole country. The
@@ -120,6 +157,7 @@ extension DirectorySnapshot {
         } else {
             for doc in services.indices { consider(doc, .municipality) }
         }
+        return (match, matchedWords, fewestWords)
     }
 }
 
@@ -149,9 +187,14 @@ struct RankedDoc: Sendable {
     var doc: Int
     var score: Float
     var locality: Locality
+    /// How many of the query's words it matched (0 without free text).
+    var coverage: UInt8 = 0
 
-    /// Local before regional before national, then relevance, then name (services are sorted by name).
+    /// More of the query's words first ("psychische klachten": the services matching both before
+    /// those matching one); then local before regional before national, then relevance, then name
+    /// (services are sorted by name).
     func ranksBefore(_ other: RankedDoc) -> Bool {
+        if coverage != other.coverage { return coverage > other.coverage }
         if locality != other.locality { return locality < other.locality }
         if score != other.score { return score > other.score }
         return doc < other.doc

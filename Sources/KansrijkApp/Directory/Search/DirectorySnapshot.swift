@@ -19,6 +19,14 @@ struct DirectorySnapshot: Sendable {
     let docsByRegion: [String: [Int]]
     let nationwideDocs: [Int]
     let termNames: [UUID: (name: String, code: String?, taxonomyID: UUID?)]
+    /// Everyday words for the themes (`SearchSynonyms`), and per theme code the services
+    /// carrying that theme (ascending) with the theme's idf, for scoring a word that stands for it.
+    let synonyms: SearchSynonyms
+    let docsByTheme: [String: [Int32]]
+    let themeIDF: [String: Float]
+    /// Per service: how much a theme word counts, less for a service of many themes (an MDO of five
+    /// themes is less about debts than debt counselling is).
+    let themeFocus: [Float]
     /// Municipalities in alphabetical order, for select lists.
     let municipalitiesByName: [MunicipalityInfo]
     /// `<option value="GM....">Name</option>` for every municipality, escaped, in name order.
@@ -27,12 +35,14 @@ struct DirectorySnapshot: Sendable {
     let municipalityOptionSelectAt: [String: Int]
     let loadedAt: Date
 
-    init(services: [ServiceRecord], municipalities: [MunicipalityInfo], termNames: [UUID: (name: String, code: String?, taxonomyID: UUID?)] = [:], loadedAt: Date = Date()) {
+    init(services: [ServiceRecord], municipalities: [MunicipalityInfo], termNames: [UUID: (name: String, code: String?, taxonomyID: UUID?)] = [:],
+         synonyms: SearchSynonyms = .builtIn, loadedAt: Date = Date()) {
         // sort on folded names computed once: localizedCompare is far too slow on Linux for 40,000 names
         let sorted = services.map { (DutchText.fold($0.name), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         self.services = sorted
         self.indexByID = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.id, $0) })
-        self.facts = sorted.map(DocFacts.init)
+        let facts = sorted.map(DocFacts.init)
+        self.facts = facts
         self.index = SearchIndex(documents: sorted.map(\.searchFields))
         let byCode = Dictionary(uniqueKeysWithValues: municipalities.map { ($0.code, $0) })
         self.municipalities = byCode
@@ -57,6 +67,17 @@ struct DirectorySnapshot: Sendable {
         self.docsByRegion = byRegion
         self.nationwideDocs = nationwide
         self.termNames = termNames
+        self.synonyms = synonyms
+        var byTheme: [String: [Int32]] = [:]
+        for theme in Term.themes {
+            let bit = theme.bit
+            byTheme[theme.code] = facts.indices.filter { facts[$0].termMask & bit != 0 }.map { Int32($0) }
+        }
+        self.docsByTheme = byTheme
+        let n = Float(max(sorted.count, 1))
+        self.themeIDF = byTheme.mapValues { log(1 + n / Float(max($0.count, 1))) }
+        let themeBits = Term.themes.reduce(UInt64(0)) { $0 | $1.bit }
+        self.themeFocus = facts.map { 1 / (1 + 0.15 * Float(max((($0.termMask & themeBits).nonzeroBitCount) - 1, 0))) }
         self.loadedAt = loadedAt
     }
 
@@ -67,7 +88,7 @@ extension DirectorySnapshot {
     /// Reads the directory in a handful of set queries (not one per service), one after the
     /// other: SQLite has a single connection, and concurrent large reads would queue past the
     /// pool's timeout on a national-scale directory.
-    static func load(from db: any Database) async throws -> DirectorySnapshot {
+    static func load(from db: any Database, synonyms: SearchSynonyms = .builtIn) async throws -> DirectorySnapshot {
         let sql = try DirectoryRows.sql(db)
         typealias R = DirectoryRows
         let organisations = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: db).all().map { ($0.id!, $0) })
@@ -111,6 +132,6 @@ extension DirectorySnapshot {
         }
         let municipalities = municipalityRows.map { MunicipalityInfo(code: $0.id!, name: $0.name, ggdCode: $0.ggdCode) }
         let termNames = Dictionary(uniqueKeysWithValues: termRows.map { ($0.id!, (name: $0.name, code: $0.code, taxonomyID: $0.taxonomyID)) })
-        return DirectorySnapshot(services: records, municipalities: municipalities, termNames: termNames)
+        return DirectorySnapshot(services: records, municipalities: municipalities, termNames: termNames, synonyms: synonyms)
     }
 }

@@ -71,11 +71,13 @@ enum DutchText {
         return String(chars.dropLast())
     }
 
-    /// Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`.
+    /// Edit distance where swapping two neighbouring letters counts as one edit, as a typist
+    /// makes it (voedselbnak -> voedselbank: 1); gives up (returning `limit + 1`) once it exceeds `limit`.
     static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -84,11 +86,58 @@ enum DutchText {
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
                 rowMin = min(rowMin, current[j])
             }
             if rowMin > limit { return limit + 1 }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }
+
+    /// A typo is forgiven in words of at least this many letters, one edit at most (issue 15).
+    static let typoMinimumLength = 5
+
+    /// True when `a` is `b` with one typo (see `editDistance`), both long enough to judge.
+    static func isTypo(_ a: [UInt8], of b: [UInt8]) -> Bool {
+        a.count >= typoMinimumLength && b.count >= typoMinimumLength && a != b
+            && editDistance(a, b, limit: 1) <= 1
+    }
+
+    /// The words of a query as typed (case and accents kept, for "Niet gevonden: ...") with their
+    /// search token, stop words left out, each token once, at most `QueryWord.limit` of them.
+    static func queryWords(_ text: String) -> [QueryWord] {
+        var result: [QueryWord] = []
+        var seen: Set<String> = []
+        var raw = ""
+        func flush() {
+            defer { raw = "" }
+            guard !raw.isEmpty, result.count < QueryWord.limit else { return }
+            for word in words(raw) where !stopWords.contains(word) {
+                let token = stem(word)
+                if seen.insert(token).inserted && result.count < QueryWord.limit { result.append(QueryWord(shown: raw, token: token)) }
+            }
+        }
+        for scalar in text.unicodeScalars {
+            if alphanumerics.contains(scalar) {
+                raw.unicodeScalars.append(scalar)
+            } else if scalar == "'" || scalar == "’" {
+                continue
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return result
+    }
+}
+
+/// One word of a search: as the person typed it, and the token the index knows it by.
+struct QueryWord: Sendable, Equatable {
+    /// Rankings keep a bit per word (`UInt32`); words after these are not searched for.
+    static let limit = 32
+    var shown: String
+    var token: String
 }

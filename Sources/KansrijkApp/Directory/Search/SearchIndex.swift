@@ -3,7 +3,7 @@ import NIOConcurrencyHelpers
 
 /// An in-memory inverted index over the directory. Free text is matched the way people type
 /// Dutch: exact stems first, then compounds (schuld ~ schuldhulpverlening, in both directions),
-/// then small typos. Built once per directory snapshot; queries never touch the database.
+/// then one typo in a word of five letters or more. Built once per directory snapshot; queries never touch the database.
 final class SearchIndex: Sendable {
     /// A field of a document with its weight (name counts more than description).
     struct Field {
@@ -55,38 +55,28 @@ final class SearchIndex: Sendable {
 
     var vocabularySize: Int { vocabulary.count }
 
-    /// Scores per document (0 means no match) for a free-text query. Every query word must
-    /// match (AND); a word that matches nothing at all is ignored, so one unknown word does not
-    /// empty the page. Returns nil for a query without words (the caller then lists everything).
-    /// Dense arrays, not dictionaries: hashing was most of the cost of a broad query.
-    func scores(for query: String) -> [Float]? {
-        let words = Array(Set(DutchText.tokens(query)))
-        guard !words.isEmpty else { return nil }
-        var total: [Float]?
-        for word in words {
-            let expansions = expand(word)
-            if expansions.isEmpty { continue }
-            var wordScores = [Float](repeating: 0, count: documentCount)
-            wordScores.withUnsafeMutableBufferPointer { ws in
-                for (term, factor) in expansions {
-                    let boost = factor * idf[term]
-                    postings[term].withUnsafeBufferPointer { ps in
-                        for p in ps {
-                            let s = p.weight * boost
-                            if s > ws[Int(p.doc)] { ws[Int(p.doc)] = s }
+    /// Adds one query token's matches to `scores` (indexed by document): per document the best of
+    /// its expansions, field weight x match strength x idf, raised only (a document keeps the
+    /// better of what it had and this). Every document whose score rises from 0 is appended to
+    /// `touched`, so the caller walks the matches, not the whole directory. Dense arrays, not
+    /// dictionaries: hashing was most of the cost of a broad query.
+    func accumulate(_ token: String, into scores: inout [Float], touched: inout [Int32]) {
+        let expansions = expand(token)
+        scores.withUnsafeMutableBufferPointer { ws in
+            for (term, factor) in expansions {
+                let boost = factor * idf[term]
+                postings[term].withUnsafeBufferPointer { ps in
+                    for p in ps {
+                        let s = p.weight * boost
+                        let d = Int(p.doc)
+                        if s > ws[d] {
+                            if ws[d] == 0 { touched.append(p.doc) }
+                            ws[d] = s
                         }
                     }
                 }
             }
-            if total == nil {
-                total = wordScores
-            } else {
-                total!.withUnsafeMutableBufferPointer { acc in
-                    for i in 0..<acc.count { acc[i] = (acc[i] > 0 && wordScores[i] > 0) ? acc[i] + wordScores[i] : 0 }
-                }
-            }
         }
-        return total ?? [Float](repeating: 0, count: documentCount)
     }
 
     /// Vocabulary entries a query word stands for, with the strength of the match.
@@ -106,15 +96,13 @@ final class SearchIndex: Sendable {
             i += 1
         }
         if word.count >= 4 {
-            let limit = word.count >= 8 ? 2 : 1
             for (j, entry) in vocabularyBytes.enumerated() where found[j] == nil {
                 if entry.count >= 4, bytes.count > entry.count, bytes.starts(with: entry) {
                     note(j, .compound)  // schuldhulpverlening finds schuld
                 } else if entry.count > bytes.count, contains(entry, bytes) {
                     note(j, .infix)  // hulp finds schuldhulp
-                } else if entry.count >= 4, abs(entry.count - bytes.count) <= limit,
-                          DutchText.editDistance(bytes, entry, limit: limit) <= limit {
-                    note(j, .typo)
+                } else if abs(entry.count - bytes.count) <= 1, DutchText.isTypo(bytes, of: entry) {
+                    note(j, .typo)  // voedselbnak finds voedselbank; words under five letters never
                 }
             }
         }
