@@ -2,7 +2,7 @@ import Fluent
 import Vapor
 
 struct PathwayListPage: Encodable {
-    struct Item: Encodable { var id: String; var title: String; var theme: String; var coalition: String; var steps: Int; var updated: String? }
+    struct Item: Encodable { var id: String; var title: String; var theme: String; var coalition: String; var steps: Int; var updated: String?; var draft: Bool }
     var page: PathwayListMeta
     var items: [Item]
     var canCreate: Bool
@@ -55,6 +55,8 @@ struct PathwayController: RouteCollection {
         p.get(":id", "afdrukken", use: printable)
         p.get(":id", "bewerken", use: editForm)
         p.post(":id", "bewerken", use: update)
+        p.post(":id", "publiceren", use: publish)
+        p.post(":id", "concept", use: unpublish)
         p.post(":id", "stappen", use: addStep)
         p.get(":id", "stappen", ":step", "bewerken", use: editStepForm)
         p.post(":id", "stappen", ":step", "bewerken", use: updateStep)
@@ -68,7 +70,7 @@ struct PathwayController: RouteCollection {
     @Sendable func list(req: Request) async throws -> View {
         let user = try req.requireUser()
         let access = try await DirectoryAccess.load(for: user, on: req.db)
-        let pathways = try await Pathway.query(on: req.db).with(\.$coalition).with(\.$steps).all()
+        let pathways = try await Pathway.query(on: req.db).with(\.$coalition).with(\.$steps).all().filter { $0.isVisible(to: access) }
         // own coalitions first, then the rest, each by title
         let sorted = pathways.sorted {
             let a = access.coalitionIDs.contains($0.$coalition.id), b = access.coalitionIDs.contains($1.$coalition.id)
@@ -78,24 +80,26 @@ struct PathwayController: RouteCollection {
         let items = sorted.map {
             PathwayListPage.Item(id: $0.id!.uuidString.lowercased(), title: $0.title,
                                  theme: Term.find(.thema, $0.theme)?.label(english: req.isEnglish) ?? $0.theme,
-                                 coalition: $0.coalition.name, steps: $0.steps.count, updated: $0.updatedAt.map(DateFormats.dutchDate))
+                                 coalition: $0.coalition.name, steps: $0.steps.count, updated: $0.updatedAt.map(req.date),
+                                 draft: !$0.isPublished)
         }
         return try await req.view.render("directory/pathways", PathwayListPage(
             page: try await req.pageMeta(title: req.t("pathways.title")), items: items,
-            canCreate: user.role == .admin || (user.role == .coordinator && !access.coalitionIDs.isEmpty)))
+            canCreate: user.role.may(.composePathways) && (access.isAdmin || !access.coalitionIDs.isEmpty)))
     }
 
     @Sendable func show(req: Request) async throws -> View {
         let user = try req.requireUser()
-        let (pathway, view) = try await load(req)
         let access = try await DirectoryAccess.load(for: user, on: req.db)
+        let (pathway, view) = try await load(req, visibleTo: access)
+        let canEdit = access.canEdit(coalitionID: pathway.$coalition.id)
         return try await req.view.render("directory/pathway", PathwayPage(
-            page: try await req.pageMeta(title: pathway.title), pathway: view, canEdit: access.canEdit(coalitionID: pathway.$coalition.id)))
+            page: try await req.pageMeta(title: pathway.title, forms: canEdit), pathway: view, canEdit: canEdit))
     }
 
     @Sendable func printable(req: Request) async throws -> View {
-        _ = try req.requireUser()
-        let (pathway, view) = try await load(req)
+        let user = try req.requireUser()
+        let (pathway, view) = try await load(req, visibleTo: try await DirectoryAccess.load(for: user, on: req.db))
         return try await req.view.render("directory/pathway-print", PathwayPage(
             page: try await req.pageMeta(title: pathway.title), pathway: view, canEdit: false))
     }
@@ -103,21 +107,22 @@ struct PathwayController: RouteCollection {
     // MARK: the pathway itself
 
     @Sendable func newForm(req: Request) async throws -> View {
-        let user = try req.requireRole(.coordinator, .admin)
+        let user = try req.require(.composePathways)
         return try await renderEdit(req, user: user, pathway: nil, form: PathwayForm(), errors: [:])
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let user = try req.requireRole(.coordinator, .admin)
+        let user = try req.require(.composePathways)
         let form = try req.content.decode(PathwayForm.self)
         let allowed = try await editableCoalitions(user, req)
         switch form.validate(allowedCoalitions: Set(allowed.compactMap(\.id)), english: req.isEnglish) {
         case .failure(let errors):
             return try await renderEdit(req, user: user, pathway: nil, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(let v):
-            let pathway = Pathway(coalitionID: v.coalitionID, title: v.title, theme: v.theme, summary: v.summary)
+            // a new zorgpad is a draft until the coordinator publishes it (issue 15)
+            let pathway = Pathway(coalitionID: v.coalitionID, title: v.title, theme: v.theme, summary: v.summary, isPublished: false)
             try await pathway.create(on: req.db)
-            req.flash(req.t("pathway.created"))
+            req.flash(req.t("pathway.created.draft"))
             return req.redirect(to: "/zorgpaden/\(pathway.id!.uuidString.lowercased())/bewerken")
         }
     }
@@ -141,6 +146,23 @@ struct PathwayController: RouteCollection {
             req.flash(req.t("pathway.saved"))
             return req.redirect(to: "/zorgpaden/\(pathway.id!.uuidString.lowercased())")
         }
+    }
+
+    // MARK: draft and published (issue 15)
+
+    @Sendable func publish(req: Request) async throws -> Response { try await setPublished(req, true) }
+    @Sendable func unpublish(req: Request) async throws -> Response { try await setPublished(req, false) }
+
+    private func setPublished(_ req: Request, _ published: Bool) async throws -> Response {
+        let (_, pathway) = try await editable(req)
+        if pathway.isPublished != published {
+            try await req.db.writeTransaction { db in
+                pathway.isPublished = published
+                try await pathway.save(on: db)
+            }
+        }
+        req.flash(req.t(published ? "pathway.published.done" : "pathway.unpublished.done"))
+        return req.redirect(to: "/zorgpaden/\(try pathway.requireID().uuidString.lowercased())")
     }
 
     // MARK: steps
@@ -222,6 +244,8 @@ struct PathwayController: RouteCollection {
         let (_, pathway) = try await editable(req)
         let step = try await Self.step(req, pathway)
         let pathwayID = try pathway.requireID()
+        if let ask = try await req.deleteConfirmation(.init(kindKey: "confirm.kind.pathwayStep", name: step.title),
+                                                      back: "/zorgpaden/\(pathwayID.uuidString.lowercased())/bewerken") { return ask }
         try await req.db.writeTransaction { db in
             try await step.delete(on: db)
             try await Self.renumber(pathwayID, PathwayOrdering.normalized(try await Self.slots(pathwayID, on: db)), on: db)
@@ -233,19 +257,21 @@ struct PathwayController: RouteCollection {
 
     // MARK: helpers
 
-    private func load(_ req: Request) async throws -> (Pathway, PathwayView) {
+    /// The pathway of the `:id` path; a draft that `access` may not edit is a 404, as if it did not exist.
+    private func load(_ req: Request, visibleTo access: DirectoryAccess? = nil) async throws -> (Pathway, PathwayView) {
         guard let id = req.parameters.get("id", as: UUID.self),
               let pathway = try await Pathway.query(on: req.db).filter(\.$id == id).with(\.$coalition).with(\.$steps).first() else {
             throw PageError.notFound
         }
+        if let access, !pathway.isVisible(to: access) { throw PageError.notFound }
         let orgs = try await Organisation.query(on: req.db).all()
         let names = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id!, $0.name) })
         return (pathway, PathwaySteps.view(pathway, steps: pathway.steps, coalition: pathway.coalition, snapshot: req.directory,
-                                           organisations: names, english: req.isEnglish))
+                                           organisations: names, english: req.isEnglish, receiving: try await req.referralReceiving()))
     }
 
     private func editable(_ req: Request) async throws -> (User, Pathway) {
-        let user = try req.requireRole(.coordinator, .admin)
+        let user = try req.require(.composePathways)
         guard let id = req.parameters.get("id", as: UUID.self), let pathway = try await Pathway.find(id, on: req.db) else {
             throw PageError.notFound
         }

@@ -17,6 +17,8 @@ struct PathwayView: Encodable, Sendable {
         var agreement: String?
         var canMoveUp: Bool
         var canMoveDown: Bool
+        /// How the step's service receives referrals, when known (issue #15).
+        var route: ReceivingModeView? = nil
     }
     struct Phase: Encodable, Sendable { var code: String; var label: String; var steps: [Step] }
 
@@ -30,22 +32,24 @@ struct PathwayView: Encodable, Sendable {
     var updated: String?
     var phases: [Phase]
     var stepCount: Int
+    /// False for a draft, which only its editors see (issue 15).
+    var isPublished: Bool
 }
 
 enum PathwaySteps {
-    /// Pathways that name a service in one of their steps (shown on the service page).
+    /// Published pathways that name a service in one of their steps (shown on the service page).
     static func pathways(using serviceID: UUID, on db: any Database) async throws -> [ServiceDetailView.Pathway] {
         let steps = try await PathwayStep.query(on: db).filter(\.$serviceID == serviceID).all()
         let ids = Array(Set(steps.map { $0.$pathway.id }))
         guard !ids.isEmpty else { return [] }
-        let pathways = try await Pathway.query(on: db).filter(\.$id ~~ ids).with(\.$coalition).all()
+        let pathways = try await Pathway.query(on: db).filter(\.$id ~~ ids).filter(\.$isPublished == true).with(\.$coalition).all()
         return pathways.sorted { $0.title < $1.title }.map {
             .init(id: $0.id!.uuidString.lowercased(), title: $0.title, coalition: $0.coalition.name)
         }
     }
 
     static func view(_ pathway: Pathway, steps: [PathwayStep], coalition: Coalition, snapshot: DirectorySnapshot,
-                     organisations: [UUID: String], english: Bool) -> PathwayView {
+                     organisations: [UUID: String], english: Bool, receiving: ReferralReceiving? = nil) -> PathwayView {
         let slots = PathwayOrdering.ordered(steps.map { .init(id: $0.id!, phase: $0.phase, position: $0.position) })
         let byID = Dictionary(uniqueKeysWithValues: steps.map { ($0.id!, $0) })
         var phases: [PathwayView.Phase] = []
@@ -61,7 +65,8 @@ enum PathwaySteps {
                              description: s.description, organisation: s.organisationID.flatMap { organisations[$0] },
                              serviceID: service?.id.uuidString.lowercased(), serviceName: service?.name,
                              serviceHowTo: service?.applicationProcess, contactPerson: s.contactPerson, agreement: s.agreement,
-                             canMoveUp: i > 0, canMoveDown: i < inPhase.count - 1)
+                             canMoveUp: i > 0, canMoveDown: i < inPhase.count - 1,
+                             route: service.flatMap { s in receiving.map { ReceivingModeView($0.mode(of: s), t: { Strings.text($0, english ? .en : .nl) }) } })
             }
             phases.append(.init(code: code, label: Term.find(.fase, code)?.label(english: english) ?? code, steps: items))
         }
@@ -69,6 +74,7 @@ enum PathwaySteps {
             id: pathway.id!.uuidString.lowercased(), title: pathway.title, theme: pathway.theme,
             themeLabel: Term.find(.thema, pathway.theme)?.label(english: english) ?? pathway.theme,
             summary: pathway.summary, coalition: coalition.name, coalitionID: coalition.id!.uuidString.lowercased(),
-            updated: pathway.updatedAt.map(DateFormats.dutchDate), phases: phases, stepCount: steps.count)
+            updated: pathway.updatedAt.map(DateFormats.dutchDate), phases: phases, stepCount: steps.count,
+            isPublished: pathway.isPublished)
     }
 }

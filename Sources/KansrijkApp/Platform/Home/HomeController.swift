@@ -7,12 +7,16 @@ struct HomePage: Encodable {
     var themes: [SelectOption]
 }
 
+/// `/`: the public front page for visitors, and each role's own start page once signed in (issue 15).
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
     }
 
     @Sendable func home(req: Request) async throws -> View {
+        if let user = req.auth.get(User.self) {
+            return try await req.view.render("platform/start", try await StartPage.build(for: user, req))
+        }
         let snapshot = req.directory
         let covered = Set(snapshot.services.flatMap { $0.areas.map(\.municipalityCode) })
         return try await req.view.render("platform/home", HomePage(
