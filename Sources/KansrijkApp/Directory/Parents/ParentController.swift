@@ -52,6 +52,8 @@ struct ParentController: RouteCollection {
         let gemeente = req.query[String.self, at: "gemeente"].flatMap { $0.isEmpty ? nil : $0 }
         let situatie = req.query[String.self, at: "situatie"].flatMap { $0.isEmpty ? nil : $0 }
         let onderwerp = req.query[String.self, at: "onderwerp"].flatMap { $0.isEmpty ? nil : $0 }
+        // "u" or "jij", as the coalition of the chosen municipality agreed (issue 15)
+        req.parentAddress = try await ParentAddress.forMunicipality(gemeente.flatMap { snapshot.municipalities[$0] == nil ? nil : $0 }, on: req.db)
         var error: String?
         if let g = gemeente, snapshot.municipalities[g] == nil { error = req.t("parents.error.municipality") }
         let situation = situatie.flatMap { s in Self.situations.first { $0.code == s } }
@@ -84,6 +86,8 @@ struct ParentController: RouteCollection {
     @Sendable func show(req: Request) async throws -> View {
         guard let id = req.parameters.get("id", as: UUID.self), let record = req.directory.service(id) else { throw PageError.notFound }
         let detail = ServiceDetailView(record, snapshot: req.directory, english: req.isEnglish, showContacts: false, pathways: [])
+        let gemeente = req.query[String.self, at: "gemeente"]
+        req.parentAddress = try await ParentAddress.forMunicipality(gemeente.flatMap { req.directory.municipalities[$0] == nil ? nil : $0 }, on: req.db)
         return try await req.view.render("directory/parent-service", DetailPage(
             page: try await req.pageMeta(title: record.name), service: detail, selfReferral: record.accessRoute == .selfReferral))
     }

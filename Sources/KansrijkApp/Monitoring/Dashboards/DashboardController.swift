@@ -121,13 +121,15 @@ struct DashboardController: RouteCollection {
         let areas = snapshot.areas
         let coalitions = try await Coalition.allSorted(on: req.db)
         let latest = snapshot.years(of: IndicatorCatalog.rivm[0]).last
+        let own = try await OwnMunicipality.code(req, areas: areas)
         let page = DashboardLandingPage(
             page: try await req.pageMeta(title: req.t("monitor.title")),
             municipalities: (areas?.places ?? []).sorted { $0.name.folding(options: .diacriticInsensitive, locale: nil) < $1.name.folding(options: .diacriticInsensitive, locale: nil) }
-                .map { SelectOption(value: $0.code, label: $0.name, selected: false) },
+                .map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == own) },
             regions: (areas?.regionNames ?? [:]).sorted { $0.value < $1.value }.map { SelectOption(value: $0.key, label: $0.value, selected: false) },
             coalitions: coalitions.map { SelectOption(value: $0.slug, label: $0.name, selected: false) },
-            errors: errors, mapURL: MonitoringURL.map, latestYear: latest.map(String.init))
+            errors: errors, mapURL: MonitoringURL.map, latestYear: latest.map(String.init),
+            own: own.map { SelectOption(value: MonitoringURL.area($0), label: areas?.name(of: $0) ?? $0, selected: true) })
         return try await req.view.render("monitoring/dashboard-landing", page).encodeResponse(status: status, for: req)
     }
 
@@ -157,7 +159,7 @@ struct DashboardController: RouteCollection {
         return stories.map { s in
             (DashboardPhase(storyPhase: s.phase),
              DashboardPage.Story(title: s.title, excerpt: StoryExcerpt.make(s.body), teller: req.t("story.teller.\(s.teller.rawValue)"),
-                                 told: DateFormats.dutchDate(s.toldOn), coalition: names[s.$coalition.id] ?? ""))
+                                 told: req.date(s.toldOn), coalition: names[s.$coalition.id] ?? ""))
         }
     }
 }

@@ -95,4 +95,6 @@ struct DashboardLandingPage: Encodable, Sendable {
     var errors: [String]
     var mapURL: String
     var latestYear: String?
+    /// The signed-in user's own municipality (value: its dashboard's URL), shown first and preselected.
+    var own: SelectOption?
 }

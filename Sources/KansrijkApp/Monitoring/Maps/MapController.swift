@@ -48,6 +48,8 @@ struct MapController: RouteCollection {
         var legend: [MapPage.LegendRow] = []
         var rows: [MapPage.Row] = []
         var svg = ""
+        var own: MapPage.Own?
+        let ownCode = q.level == .municipality ? try await OwnMunicipality.code(req, areas: f.areas) : nil
         let title = q.indicator.map { "\($0.name), \(f.table?.periodLabel ?? "")" } ?? req.t("monitor.map.title")
         if let table = f.table, let text {
             let values = f.codes.compactMap { table.total($0)?.suppression == nil ? table.total($0)?.value : nil }
@@ -66,16 +68,25 @@ struct MapController: RouteCollection {
             for (i, r) in (classes?.ranges ?? []).enumerated() {
                 legend.append(.init(cssClass: "c\(i + 1)", label: "\(text.format.number(r.0)) – \(text.format.value(r.1))", areas: perClass[i]))
             }
+            if let ownCode {
+                let name = f.areas.name(of: ownCode) ?? ownCode
+                own = .init(name: name, url: MonitoringURL.area(ownCode), value: text.value(table.total(ownCode)))
+                legend.insert(.init(cssClass: "own", label: MonitoringStrings.fill(req.t("monitor.map.legend.own"), name), areas: 1), at: 0)
+            }
             if hidden > 0 { legend.append(.init(cssClass: "onbekend", label: req.t("monitor.map.legend.hidden"), areas: hidden)) }
             if missing > 0 { legend.append(.init(cssClass: "geen", label: req.t("monitor.map.legend.none"), areas: missing)) }
             rows = byName.map { code in
                 let figure = table.total(code)
                 return .init(name: f.areas.name(of: code) ?? code, url: MonitoringURL.area(code), value: text.value(figure),
-                             interval: text.interval(figure) ?? "", comparison: text.comparison(figure) ?? "", suppressed: figure?.suppression != nil)
+                             interval: text.interval(figure) ?? "", comparison: text.comparison(figure) ?? "", suppressed: figure?.suppression != nil,
+                             own: code == ownCode)
             }
             let map = try MapGeometry.map(q.level, dataDirectory: dataDirectory)
             svg = map.svg(features: features, titleID: "kaart-titel", title: title,
                           description: MonitoringStrings.fill(req.t("monitor.map.desc"), title))
+            if let ownCode, let own {
+                svg = MapHighlight.highlight(svg, map: map, code: ownCode, label: own.name)
+            }
         }
         let page = MapPage(
             page: try await req.pageMeta(title: req.t("monitor.map.title")),
@@ -88,7 +99,7 @@ struct MapController: RouteCollection {
             national: text?.value(f.table?.total(AreaLevel.netherlands)) ?? "",
             csvURL: MonitoringURL.mapCSV + q.queryString,
             apiURL: q.indicator.map { i in q.year.map { MonitoringURL.api(i.code, area: AreaLevel.netherlands, year: $0, pooled: q.pooled) } ?? "/api/indicators" } ?? "/api/indicators",
-            hasData: f.table != nil)
+            hasData: f.table != nil, own: own)
         return (try await req.view.render("monitoring/map", page), q.errors.isEmpty ? .ok : .badRequest)
     }
 

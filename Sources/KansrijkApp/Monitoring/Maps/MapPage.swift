@@ -10,7 +10,11 @@ struct MapPage: Encodable, Sendable {
         var interval: String
         var comparison: String
         var suppressed: Bool
+        /// The signed-in user's own municipality: marked in the table too.
+        var own = false
     }
+    /// The signed-in user's own municipality and its figure, named above the map.
+    struct Own: Encodable, Sendable { var name: String; var url: String; var value: String }
 
     var page: PageMeta
     var indicators: [SelectOption]
@@ -30,4 +34,5 @@ struct MapPage: Encodable, Sendable {
     var csvURL: String
     var apiURL: String
     var hasData: Bool
+    var own: Own?
 }

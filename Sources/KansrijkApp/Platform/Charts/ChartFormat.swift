@@ -32,20 +32,39 @@ struct ChartFormat: Sendable, Equatable {
     }
 }
 
-/// A value axis that starts at zero (so a small change does not look large) and ends at a round number.
+/// A value axis that starts at zero (so a small change does not look large) and ends at a round
+/// number, with a step of 1, 2, 2.5 or 5 times a power of ten. Counts (`wholeNumbers`) never get a
+/// step below 1 or a fraction, so an axis cannot read "0, 0, 1, 1, 1" (issue 15).
 struct ChartScale: Sendable, Equatable {
     var maximum: Double
+    var step: Double
     var ticks: [Double]
 
-    init(upTo highest: Double, tickCount: Int = 4) {
+    init(upTo highest: Double, tickCount: Int = 4, wholeNumbers: Bool = false) {
         let target = highest > 0 ? highest : 1
         let rough = target / Double(tickCount)
         let magnitude = pow(10, floor(log10(rough)))
-        let step = [1.0, 2.0, 2.5, 5.0, 10.0].map { $0 * magnitude }.first { $0 >= rough } ?? 10 * magnitude
+        var candidates = [1.0, 2.0, 2.5, 5.0, 10.0].map { $0 * magnitude }
+        if wholeNumbers { candidates = candidates.filter { $0 >= 1 && $0.rounded() == $0 } + [1] }
+        step = candidates.filter { $0 >= rough }.min() ?? max(10 * magnitude, wholeNumbers ? 1 : 0)
         maximum = (target / step).rounded(.up) * step
         ticks = stride(from: 0.0, through: maximum + step / 2, by: step).map { $0 }
     }
 
     /// 0...1 of the axis length.
     func fraction(_ v: Double) -> Double { maximum > 0 ? min(max(v / maximum, 0), 1) : 0 }
+
+    /// Decimals a tick label needs so neighbouring ticks never read the same: 0 for whole steps.
+    var tickDecimals: Int {
+        var decimals = 0
+        while decimals < 3, (step * pow(10, Double(decimals))).rounded() != step * pow(10, Double(decimals)) { decimals += 1 }
+        return decimals
+    }
+
+    /// A tick's label: whole ticks without decimals, others with as many as the step needs, and
+    /// "%" for percentages ("0%", "0,5%", "1%").
+    func label(_ tick: Double, format: ChartFormat) -> String {
+        let decimals = tick.rounded() == tick ? 0 : tickDecimals
+        return ChartFormat(decimals: decimals, decimalMark: format.decimalMark, unit: format.unit == "%" ? "%" : "").value(tick)
+    }
 }
