@@ -102,8 +102,8 @@ def test_referral_sent_accepted_completed(page: Page, browser, base_url, login, 
 
 def test_overdue_referral_is_escalated(page: Page, login, assert_accessible):
     login(page, COORDINATOR)
-    page.goto("/zorg/escalatie")
-    expect(page.locator("h1")).to_have_text("Escalatieladder")
+    page.goto("/zorg/termijnbewaking")
+    expect(page.locator("h1")).to_have_text("Termijnbewaking")
     table = page.locator("table").first
     # demo: E.F. was referred to Schuldhulpverlening 8 days ago and never accepted;
     # G.H. was rejected without an alternative

@@ -44,7 +44,7 @@ def test_import_with_errors_reports_them_and_imports_nothing(page: Page, login, 
     summary = page.locator(".error-summary")
     expect(summary).to_contain_text("Het bestand is niet ingelezen", timeout=60_000)
     expect(summary).to_contain_text("Regel 3: onbekende gemeentecode GM9999")
-    expect(summary).to_contain_text("Regel 4: GM0363 Amsterdam hoort niet bij jouw coalitie")
+    expect(summary).to_contain_text("Regel 4: GM0363 Amsterdam hoort niet bij uw coalitie")
     expect(summary).to_contain_text("Regel 5: dubbele rij: GM0355 2021 staat ook op regel 2")
     expect(summary).to_contain_text("Er is niets veranderd")
     assert_accessible(page)

@@ -153,7 +153,9 @@ def test_coordinator_composes_a_pathway(page: Page, login, assert_accessible):
     form.get_by_label("Titel").fill(title)
     response = submit(page, form, "Opslaan")
     assert response.status == 200 and re.search(rf"/zorgpaden/{UUID}/bewerken$", page.url), page.url
-    expect(page.locator(".notice")).to_have_text("Het zorgpad is aangemaakt. Voeg nu de stappen toe.")
+    expect(page.locator(".notice")).to_have_text(
+        "Het zorgpad is aangemaakt als concept. Voeg de stappen toe en publiceer het daarna."
+    )
     expect(page.get_by_text("Dit zorgpad heeft nog geen stappen.")).to_be_visible()
     assert_accessible(page)
 
@@ -174,8 +176,17 @@ def test_coordinator_composes_a_pathway(page: Page, login, assert_accessible):
     with page.expect_navigation():
         step_button(page, "Omhoog", "Verwijs naar de rookstoppoli").click()
     assert edit_page_steps(page, first) == ["Verwijs naar de rookstoppoli", "Vraag naar roken bij de intake"]
+    # A delete asks first (issue 15): the page names the step; without the box ticked nothing goes.
     with page.expect_navigation():
         step_button(page, "Verwijderen", "JGZ vraagt naar een rookvrije omgeving").click()
+    expect(page.locator(".confirm-box")).to_contain_text("de stap ‘JGZ vraagt naar een rookvrije omgeving’")
+    assert_accessible(page)
+    response = submit(page, page.locator(".confirm-delete form"), "Verwijderen")
+    assert response.status == 422, f"a delete without the box ticked: {response.status}"
+    expect(page.locator("#e-bevestigd")).to_contain_text("Vink ‘Ja, verwijderen’ aan")
+    assert_accessible(page)
+    page.get_by_label("Ja, verwijderen").check()
+    submit(page, page.locator(".confirm-delete form"), "Verwijderen")
     expect(page.locator(".notice")).to_have_text("De stap is verwijderd.")
     expect(page.get_by_role("heading", name=later, exact=True)).to_have_count(0)
     assert_accessible(page)
@@ -189,10 +200,11 @@ def test_coordinator_composes_a_pathway(page: Page, login, assert_accessible):
     assert [page.locator("li.step").nth(i).get_attribute("value") for i in range(2)] == ["1", "2"]
     assert_accessible(page)
 
-    # And it is listed.
+    # And it is listed, as a draft (issue 15).
     page.goto("/zorgpaden")
     row = page.locator("tbody tr").filter(has=page.get_by_role("link", name=title, exact=True))
     expect(row).to_contain_text("Kansrijke Start Zeist")
+    expect(row).to_contain_text("Concept")
     expect(row.locator("td").nth(3)).to_have_text("2")
 
 

@@ -16,7 +16,7 @@ COORDINATOR = "coordinator@zeist.demo"
 PROFESSIONAL = "professional@zeist.demo"
 ZEIST = "GM0355"
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-SERVICE_URL = re.compile(rf"/aanbod/({UUID})$")
+SERVICE_URL = re.compile(rf"/aanbod/({UUID})(\?terug=[^#]*)?$")
 EDIT_LINK = "Dit aanbod bewerken"
 
 
@@ -66,7 +66,7 @@ def expect_field_error(page: Page, field: str, message: str | re.Pattern[str]) -
 
 
 def capacity_text(weeks: int) -> str:
-    return f"Beperkt plek (ongeveer {weeks} weken)"
+    return f"Nog enkele plaatsen (ongeveer {weeks} weken)"
 
 
 # --- journeys ------------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ from playwright.sync_api import Page, expect
 COORDINATOR = "coordinator@zeist.demo"
 
 UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-RESULT_LINK = re.compile(rf"^/aanbod/{UUID}$")
+# a result link carries the search it was found by, for the way back (issue 15)
+RESULT_LINK = re.compile(rf"^/aanbod/{UUID}(\?terug=[^#\s]*)?$")
 
 # Words a Dutch login error would use ("E-mailadres of wachtwoord onjuist", "ongeldig", ...).
 DUTCH_LOGIN_ERROR = re.compile(r"onjuist|ongeldig|klopt niet|verkeerd|mislukt|niet herkend", re.IGNORECASE)
@@ -58,7 +59,7 @@ def test_home_search_leads_to_results_and_a_service(page: Page, assert_accessibl
     assert_accessible(page)
 
     links.first.click()
-    page.wait_for_url(re.compile(rf"/aanbod/{UUID}$"))
+    page.wait_for_url(re.compile(rf"/aanbod/{UUID}(\?terug=[^#]*)?$"))
     expect(page.locator("h1").first).to_be_visible()
     assert_accessible(page)
 

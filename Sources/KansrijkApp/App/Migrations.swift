@@ -30,5 +30,10 @@ enum KansrijkMigrations {
         app.migrations.add(CreateMailOutbox(), UpdateAccountsForOnboarding())
         app.migrations.add(CreateNotificationTables(), UpdateCareNotificationsAddEvent())
         app.migrations.add(CreateInvitations(), CreatePasswordResets())
+        app.migrations.add(UpdatePathwaysPublishExisting())
+        app.migrations.add(CreateServiceReferralRoutes(), UpdateReferralsAddChannel())
+        app.migrations.add(CreatePrenatalHomeVisits(), CreateExtraCare(), CreateExtraCareIndexes())
+        app.migrations.add(UpdateClientRecordFor1000Days())
+        app.migrations.add(CreateCoalitionParentAddresses())
     }
 }

@@ -59,6 +59,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.leaf.cache.isEnabled = true
     #endif
     app.leaf.tags["t"] = TranslateTag()
+    app.leaf.tags["tel"] = PhoneLinkTag()
+    app.leaf.tags["plural"] = PluralTag()
 
     app.routes.defaultMaxBodySize = "2mb"
     // plain (EventLoopFuture) middlewares: a request to an in-memory page stays on its event loop;
@@ -78,13 +80,19 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.http.server.configuration.reportMetrics = false
 
     KansrijkMigrations.register(on: app)
-    _ = app.directory
+    // how each service receives referrals follows writes of users and organisations (issue #15)
+    app.watchReferralReceiving()
+    // everyday words for the themes, checked at start: a broken file stops here naming its line (issue 15)
+    app.directory.synonyms = try SearchSynonyms.load(path: root + SearchSynonyms.path)
     app.loginThrottle = LoginThrottle()
     try routes(app)
     app.collectInternalRoots()
     app.routeMethods = RouteMethods(app.routes.all)
     // the progress report counts the care room's work beside the monitor's own process figures
     app.processFigureSources.add(CareProcessFigures())
+    // issue 15: the prenatal home visit and extra care (escalatieladder)
+    app.processFigureSources.add(HomeVisitProcessFigures())
+    app.processFigureSources.add(ExtraCareProcessFigures())
     registerCommands(app)
     // while serving, the head of the audit chain is written outside the database (ADR 0012)
     app.lifecycle.use(AuditWitnessKeeper())
@@ -118,6 +126,8 @@ extension Application {
             try await DemoData(password: settings.demoPassword).load(on: self)
         }
         try await directory.reload(on: db)
+        // the search page reads how services receive referrals without waiting: load it before serving
+        try await referralReceiving.reload(on: db)
         isReady = true
     }
 }

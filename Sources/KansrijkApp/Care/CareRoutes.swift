@@ -6,6 +6,9 @@ struct CareRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         try routes.register(collection: CareHomeController())
         try routes.register(collection: ClientController())
+        try routes.register(collection: ClientRecordController())
+        try routes.register(collection: ClientHandoverController())
+        try routes.register(collection: ClientClosingController())
         try routes.register(collection: ConsentController())
         try routes.register(collection: BreakGlassController())
         try routes.register(collection: BreakGlassReviewController())

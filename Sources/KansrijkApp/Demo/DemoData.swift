@@ -66,6 +66,7 @@ struct DemoData {
         try await DemoBirths.load(on: app)
         try await NationalFigureCounts.store(on: app)
         try await DemoCare.load(on: app, password: hash, now: Date())
+        try await DemoExtraCare.load(on: app.db, now: Date())
         try await DemoPublicStories.load(on: app)
     }
 

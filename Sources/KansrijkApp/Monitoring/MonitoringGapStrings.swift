@@ -11,7 +11,7 @@ enum MonitoringGapStrings {
         "monitor.process.heading": ("Wat we zelf doen", "What we do ourselves"),
         "monitor.process.lead": ("Wat de partners via Kansrijk vastleggen, per kwartaal: signaleringen, verwijzingen, het MDO en vrijwilligers.", "What the partners record through Kansrijk, per quarter: screenings, referrals, the MDO and volunteers."),
         "monitor.process.members": ("U bent lid van deze coalitie en ziet alle aantallen. Op de openbare pagina staan aantallen onder de 10 niet.", "You are a member of this coalition and see all counts. The public page does not show counts below 10."),
-        "monitor.process.public": ("Aantallen onder de 10 staan er niet, en ook niet een aantal waarmee je zo'n klein aantal kunt uitrekenen.", "Counts below 10 are not shown, nor any count from which such a small count could be worked out."),
+        "monitor.process.public": ("Aantallen onder de 10 staan er niet, en ook geen aantal waarmee zo'n klein aantal uit te rekenen is.", "Counts below 10 are not shown, nor any count from which such a small count could be worked out."),
         "monitor.process.csv": ("Download deze aantallen (CSV)", "Download these counts (CSV)"),
         "monitor.process.period": ("Kwartaal", "Quarter"),
         "monitor.process.hidden": ("< 10, niet getoond", "< 10, not shown"),

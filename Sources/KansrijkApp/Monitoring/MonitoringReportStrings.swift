@@ -81,6 +81,7 @@ enum MonitoringReportStrings {
         "mind.updated": ("De lokale indicator is aangepast.", "The local indicator was changed."),
         "mind.form.lead": ("Een lokale indicator rekent net als de landelijke: een teller gedeeld door een noemer, per gemeente en periode, met een betrouwbaarheidsinterval en zonder kleine aantallen te tonen.", "A local indicator computes like the national ones: a numerator divided by a denominator, per municipality and period, with a confidence interval and without showing small numbers."),
         "mind.code": ("Code", "Code"),
+        "mind.code.api": ("Code voor downloads en de API", "Code for downloads and the API"),
         "mind.code.hint": ("Kort en vast, voor in webadressen en bestanden: kleine letters, cijfers en _.", "Short and fixed, for web addresses and files: lower-case letters, digits and _."),
         "mind.name": ("Naam", "Name"),
         "mind.name.hint": ("Zoals hij op het dashboard en in de rapportage staat.", "As it appears on the dashboard and in the report."),

@@ -30,10 +30,11 @@ struct CareRouteLeakTests {
     static func pages(_ f: Fixture) -> [String] {
         let c = "/zorg/clienten/\(f.client.id!.slug)"
         return ["/zorg", c, "\(c)/toestemming", "\(c)/inzage", "\(c)/verwijzen", "/zorg/verwijzingen/\(f.referral.id!.slug)",
-                "/zorg/verwijzingen?lijst=inkomend", "/zorg/verwijzingen?lijst=uitgaand", "/zorg/escalatie", "/zorg/noodtoegang",
+                "/zorg/verwijzingen?lijst=inkomend", "/zorg/verwijzingen?lijst=uitgaand", "/zorg/termijnbewaking", "/zorg/noodtoegang",
                 "/zorg/noodtoegang/overzicht", "/zorg/beheer", "/aanbod?q=Geheimnaam",
                 "/api/hsds/services?search=Geheimnaam", "/api/zorg/clienten/\(f.client.id!.slug)",
-                "/api/zorg/verwijzingen?lijst=inkomend", "/api/zorg/verwijzingen?lijst=uitgaand", "/zorgpaden", "/coalities/zeist"]
+                "/api/zorg/verwijzingen?lijst=inkomend", "/api/zorg/verwijzingen?lijst=uitgaand", "/zorgpaden", "/coalities/zeist",
+                "\(c)/gegevens", "\(c)/geboorte", "\(c)/overdracht", "\(c)/afsluiten"]
     }
 
     static func posts(_ f: Fixture) -> [(String, [String: String])] {
@@ -41,7 +42,12 @@ struct CareRouteLeakTests {
         return [("\(c)/toestemming", ["given_by": "client", "purposes[]": "refer", "organisations[]": ClientFixtures.jgzOrg.slug, "valid_from": "2026-01-01", "recorded_how": "verbal"]),
                 ("\(c)/toestemming/\(f.consent.id!.slug)/intrekken", [:]),
                 ("\(c)/verwijzen", ["service": ClientFixtures.stevigOuderschap.slug, "reason": "x", "agreed": "y"]),
-                ("\(c)/afsluiten", [:]),
+                ("\(c)/afsluiten", ["reason": "zorg-afgerond"]),
+                ("\(c)/heropenen", [:]),
+                ("\(c)/gegevens", ["name": "Aanvaller", "birth_date": "1998-05-01", "municipality": "GM0355", "language": "nl"]),
+                ("\(c)/geboorte", ["actual_birth_date": "2026-01-01"]),
+                ("\(c)/overdracht", ["service": ClientFixtures.stevigOuderschap.slug, "summary": "x", "agreed": "y", "consent": "ja",
+                                     "given_by": "client", "recorded_how": "verbal"]),
                 ("/zorg/verwijzingen/\(f.referral.id!.slug)/status", ["to": "accepted"]),
                 ("/zorg/beheer/export", ["code": f.client.code]),
                 ("/zorg/beheer/wissen", ["code": f.client.code, "confirm": f.client.code])]
@@ -102,9 +108,9 @@ struct CareRouteLeakTests {
             }
             // the coordinator sees the overdue referral, without identity
             var coordinator = try await Browser.signedIn(app, as: "coordinator@zeist.demo")
-            let ladder = try await coordinator.get("/zorg/escalatie").body.string
+            let ladder = try await coordinator.get("/zorg/termijnbewaking").body.string
             #expect(ladder.contains(String(f.referral.id!.slug.prefix(8))))
-            Self.expectNoLeak(ladder, "coordinator", "/zorg/escalatie", f)
+            Self.expectNoLeak(ladder, "coordinator", "/zorg/termijnbewaking", f)
 
             // withdrawn
             let midwife = try await ClientFixtures.user(ClientFixtures.midwifeEmail, app)

@@ -33,20 +33,22 @@ struct ClientPageTests {
             #expect(!html.contains("<i>S</i>"))
             #expect(html.contains("<title>Cliënt \(client.code) · Kansrijk</title>"))
             #expect(html.contains("<dt>Gemeente</dt><dd>Zeist</dd>"))
-            #expect(html.contains("action=\"/zorg/clienten/\(client.id!.slug)/afsluiten\" class=\"inline-form\"><input type=\"hidden\" name=\"csrf\" value=\"\(csrf)\">"))
+            // closing is a link to its confirmation form, never a one-click post (issue #15)
+            #expect(html.contains("<a class=\"button-link\" href=\"/zorg/clienten/\(client.id!.slug)/afsluiten\">Zorg afsluiten</a>"))
+            #expect(!html.contains("action=\"/zorg/clienten/\(client.id!.slug)/afsluiten\""))
             #expect(html.contains("action=\"/zorg/clienten/\(client.id!.slug)/toestemming/\(consent.id!.slug)/intrekken\""))
-            #expect(html.contains("<td>Jeugdgezondheidszorg Zeist</td>"))
+            #expect(html.contains("<td data-label=\"Organisaties\">Jeugdgezondheidszorg Zeist</td>"))
             // each consent once, newest first, with all its organisations in alphabetical order
             #expect(html.components(separatedBy: "/intrekken\"").count - 1 == 2)
-            #expect(html.contains("<td>Jeugdgezondheidszorg Zeist, Schuldhulpverlening Zeist</td>"))
+            #expect(html.contains("<td data-label=\"Organisaties\">Jeugdgezondheidszorg Zeist, Schuldhulpverlening Zeist</td>"))
             #expect(html.range(of: "Jeugdgezondheidszorg Zeist, Schuldhulpverlening Zeist")!.lowerBound
                     < html.range(of: "/toestemming/\(consent.id!.slug)/intrekken")!.lowerBound)
             #expect(html.contains("<li>Verloskundige Praktijk Zeist ("))
             #expect(html.contains("<li>Jeugdgezondheidszorg Zeist ("))
-            #expect(html.contains("<tr><td><a href=\"/zorg/verwijzingen/\(referral.id!.slug)\">Stevig Ouderschap</a></td><td>Jeugdgezondheidszorg Zeist</td>"))
+            #expect(html.contains("<tr><td data-label=\"Hulp (dienst)\"><a href=\"/zorg/verwijzingen/\(referral.id!.slug)\">Stevig Ouderschap</a></td><td data-label=\"Organisatie\">Jeugdgezondheidszorg Zeist</td>"))
             #expect(html.contains("href=\"/zorg/clienten/\(client.id!.slug)/verwijzen\""))
-            // the form the page shows works with its token: closing the record
-            let closed = try await midwife.post("/zorg/clienten/\(client.id!.slug)/afsluiten", form: ["csrf": csrf])
+            // the forms work with the page's token: closing the record with a reason
+            let closed = try await midwife.post("/zorg/clienten/\(client.id!.slug)/afsluiten", form: ["csrf": csrf, "reason": "zorg-afgerond"])
             #expect(closed.status == .seeOther)
             #expect(try await CareClient.find(client.id, on: app.db)?.closedAt != nil)
         }

@@ -100,7 +100,7 @@ struct ClientRouteTests {
             #expect(twice.status == .seeOther && twice.headers.first(name: .location) == path)
             #expect(try await Referral.query(on: app.db).filter(\.$client.$id == client.id!).count() == 1)
             // the client page names the receiving organisation of the referral
-            #expect(try await midwife.get(base).body.string.contains("</a></td><td>Jeugdgezondheidszorg Zeist</td>"))
+            #expect(try await midwife.get(base).body.string.contains("</a></td><td data-label=\"Organisatie\">Jeugdgezondheidszorg Zeist</td>"))
 
             // check: the receiver sees it in its incoming worklist, and may not complete it before accepting
             var jgz = try await Browser.signedIn(app, as: ClientFixtures.jgzEmail)

@@ -36,20 +36,20 @@ struct WorklistPageTests {
             // check: newest first, 50 on the first page with a link to the next
             #expect(first.status == .ok)
             let page1 = first.body.string
-            #expect(page1.components(separatedBy: "<tr><td><a href=\"/zorg/verwijzingen/").count - 1 == 50)
+            #expect(page1.components(separatedBy: "<tr><td data-label=\"Cliënt\"><a href=\"/zorg/verwijzingen/").count - 1 == 50)
             #expect(page1.contains("href=\"/zorg/verwijzingen/\(ids[50].slug)\">A&lt;b&gt;&amp;&quot;Nieuw&quot; ("))
             #expect(!page1.contains("A<b>"))
             #expect(page1.contains("href=\"/zorg/verwijzingen/\(ids[49].slug)\">W.L. Rij 49 ("))
             #expect(!page1.contains(ids[0].slug))
-            #expect(page1.contains("<td>Stevig Ouderschap</td><td>Verloskundige Praktijk Zeist</td>"))
-            #expect(page1.contains("<span class=\"ws-badge\">Aangevraagd</span></td></tr>"))
+            #expect(page1.contains("<td data-label=\"Hulp (dienst)\">Stevig Ouderschap</td><td data-label=\"Verwezen door\">Verloskundige Praktijk Zeist</td>"))
+            #expect(page1.contains("<span class=\"status-badge status-requested\">Aangevraagd</span></td></tr>"))
             #expect(page1.contains("href=\"/zorg/verwijzingen?lijst=inkomend&amp;pagina=2\" rel=\"next\""))
             #expect(!page1.contains("rel=\"prev\""))
             // the rest on page two, the 20-day-old referral marked overdue, with a link back
             let page2 = second.body.string
             #expect(page2.contains(ids[0].slug))
             let overdueRow = try #require(page2.components(separatedBy: "<tr>").first { $0.contains(overdue.slug) })
-            #expect(overdueRow.contains("Aangevraagd</span> <strong>te laat: 20 dagen</strong>"))
+            #expect(overdueRow.contains("Aangevraagd</span> <strong class=\"status-late\">te laat: geen reactie binnen 5 dagen (nu 20 dagen)</strong>"))
             #expect(page2.contains("href=\"/zorg/verwijzingen?lijst=inkomend\" rel=\"prev\""))
             // the API lists the same first page
             let rows = try api.content.decode([ReferralDTO].self)

@@ -56,7 +56,7 @@ struct CoalitionMemberTests {
             let membership = try #require(try await CoalitionMember.query(on: app.db)
                 .filter(\.$coalition.$id == DemoData.coalitionID("zeist"))
                 .filter(\.$user.$id == StableID.make("demo:user:coordinator@borsele.demo")).first())
-            let removed = try await coordinator.post("\(Zeist.base)/leden/\(membership.id!.uuidString.lowercased())/verwijderen", form: [:])
+            let removed = try await coordinator.post("\(Zeist.base)/leden/\(membership.id!.uuidString.lowercased())/verwijderen", form: ["bevestigd": "ja"])
             #expect(removed.status == .seeOther)
             var borsele = try await Browser.signedIn(app, as: "coordinator@borsele.demo")
             #expect(try await borsele.get(Zeist.base).status == .forbidden)

@@ -294,7 +294,7 @@ struct WorkspaceFlowTests {
             #expect(try await b.post(edit, form: edited).status == .seeOther)
             let stored = try #require(try await CoalitionStory.find(story.id, on: app.db))
             #expect(stored.isPublic && stored.title == "Eerder hulp, sneller" && stored.consentForm == story.consentForm)
-            #expect(try await b.post("\(Self.z)/verhalen/\(story.id!.uuidString.lowercased())/verwijderen", form: [:]).status == .seeOther)
+            #expect(try await b.post("\(Self.z)/verhalen/\(story.id!.uuidString.lowercased())/verwijderen", form: ["bevestigd": "ja"]).status == .seeOther)
             #expect(try await CoalitionStory.find(story.id, on: app.db) == nil)
         }
     }

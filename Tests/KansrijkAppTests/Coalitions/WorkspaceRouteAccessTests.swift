@@ -22,7 +22,9 @@ struct WorkspaceRouteAccessTests {
         var editsZeist: Bool { self == .coordinator || self == .admin }
     }
 
-    enum Access { case everyone, read, edit, admin }
+    /// `extraCare`: the register of extra care (issue 15): Zeist's coordinator, also its named
+    /// decision-maker in the demo; the admin neither reads nor chooses (ADR 0029).
+    enum Access { case everyone, read, edit, admin, extraCare }
 
     /// What a visitor gets: 303 to the log-in page (anonymous GET), 401 (anonymous POST), 403, or
     /// `allowed` when the rule lets them in.
@@ -34,6 +36,7 @@ struct WorkspaceRouteAccessTests {
         case .read: return v.readsZeist ? allowed : 403
         case .edit: return v.editsZeist ? allowed : 403
         case .admin: return v == .admin ? allowed : 403
+        case .extraCare: return v == .coordinator ? allowed : 403
         }
     }
 
@@ -44,6 +47,8 @@ struct WorkspaceRouteAccessTests {
         (z, .read),
         ("\(z)/bewerken", .edit),
         ("\(z)/fasen", .read),
+        ("\(z)/extra-zorg", .extraCare),
+        ("\(z)/ouders-aanspreken", .read),
         ("\(z)/partners", .read),
         ("\(z)/partners/nieuw", .edit),
         ("\(z)/partners/\(Zeist.partner)/bewerken", .edit),
@@ -74,6 +79,8 @@ struct WorkspaceRouteAccessTests {
         ("/coalities/nieuw", .admin, 422),
         ("\(z)/bewerken", .edit, 422),
         ("\(z)/fasen", .edit, 422),
+        ("\(z)/extra-zorg/beslissers", .extraCare, 422),
+        ("\(z)/ouders-aanspreken", .edit, 422),
         ("\(z)/partners/nieuw", .edit, 422),
         ("\(z)/partners/\(Zeist.partner)/bewerken", .edit, 422),
         ("\(z)/ambities/nieuw", .edit, 422),
@@ -90,10 +97,10 @@ struct WorkspaceRouteAccessTests {
         ("\(z)/verhalen/nieuw", .edit, 422),
         ("\(z)/verhalen/\(Zeist.story)/bewerken", .edit, 422),
         ("\(z)/leden", .edit, 422),
-        ("\(z)/fasen/\(Zeist.stage)/verwijderen", .edit, 303),
-        ("\(z)/ambities/\(Zeist.ambition)/doelen/\(Zeist.goal)/verwijderen", .edit, 303),
-        ("\(z)/verhalen/\(Zeist.story)/verwijderen", .edit, 303),
-        ("\(z)/leden/\(Zeist.policyMembership)/verwijderen", .edit, 303),
+        ("\(z)/fasen/\(Zeist.stage)/verwijderen", .edit, 200),  // the confirmation page (issue 15)
+        ("\(z)/ambities/\(Zeist.ambition)/doelen/\(Zeist.goal)/verwijderen", .edit, 200),  // the confirmation page (issue 15)
+        ("\(z)/verhalen/\(Zeist.story)/verwijderen", .edit, 200),  // the confirmation page (issue 15)
+        ("\(z)/leden/\(Zeist.policyMembership)/verwijderen", .edit, 200),  // the confirmation page (issue 15)
     ]
 
     @Test("each GET and POST route answers each visitor as the access rules say", arguments: Visitor.allCases)
@@ -134,7 +141,7 @@ struct WorkspaceRouteAccessTests {
                 .map { "\($0.method.rawValue) " + shape($0.path.map(\.description)) })
             let tested = Set(Self.gets.map { "GET " + shape($0.0.split(separator: "/").map(String.init)) }
                 + Self.posts.map { "POST " + shape($0.0.split(separator: "/").map(String.init)) })
-            #expect(registered.count == 50)
+            #expect(registered.count == 54)
             #expect(registered == tested, "untested: \(registered.subtracting(tested)), unknown: \(tested.subtracting(registered))")
         }
     }

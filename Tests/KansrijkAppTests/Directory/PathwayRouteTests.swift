@@ -29,7 +29,7 @@ struct PathwayRouteTests {
             let moved = try await b.post(base + "/stappen/\(last.id!.uuidString.lowercased())/omhoog", form: [:])
             #expect(moved.status == .seeOther)
             let nazorg = try #require(pathway.steps.first { $0.title == "Nazorg JGZ" })
-            let deleted = try await b.post(base + "/stappen/\(nazorg.id!.uuidString.lowercased())/verwijderen", form: [:])
+            let deleted = try await b.post(base + "/stappen/\(nazorg.id!.uuidString.lowercased())/verwijderen", form: ["bevestigd": "ja"])
             #expect(deleted.status == .seeOther)
 
             let page = try await b.get(base).body.string

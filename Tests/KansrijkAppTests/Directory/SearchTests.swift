@@ -21,9 +21,10 @@ struct SearchTests {
         #expect(DutchText.words("Baby's & Coördinatie-team") == ["babys", "coordinatie", "team"])
     }
 
-    @Test("edit distance stops early beyond the limit")
+    @Test("edit distance stops early beyond the limit; two swapped letters are one typo")
     func editDistance() {
-        #expect(DutchText.editDistance(Array("voedselbank".utf8), Array("voedselbnak".utf8), limit: 2) == 2)
+        #expect(DutchText.editDistance(Array("voedselbank".utf8), Array("voedselbnak".utf8), limit: 2) == 1)
+        #expect(DutchText.editDistance(Array("voedselbank".utf8), Array("voedslebnak".utf8), limit: 2) == 2)
         #expect(DutchText.editDistance(Array("schuld".utf8), Array("schuld".utf8), limit: 1) == 0)
         #expect(DutchText.editDistance(Array("abc".utf8), Array("xyzxyz".utf8), limit: 1) == 2)
     }

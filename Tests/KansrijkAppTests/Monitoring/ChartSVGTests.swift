@@ -28,7 +28,7 @@ struct ChartSVGTests {
     func gaps() {
         let svg = Self.trend().svg(id: "g")
         // main: [0] alone and [2, 3]: one polyline for the main series, one for the national line
-        #expect(svg.components(separatedBy: "class=\"line line-main\" points").count - 1 == 1)
+        #expect(svg.components(separatedBy: "<polyline class=\"line line-main\"").count - 1 == 1)
         #expect(svg.components(separatedBy: "class=\"dot dot-main\"").count - 1 == 3)
         #expect(svg.components(separatedBy: "class=\"band\"").count - 1 == 1)
         #expect(svg.components(separatedBy: "class=\"band-whisker\"").count - 1 == 1)
@@ -78,6 +78,7 @@ struct ChartSVGTests {
         #expect(svg.contains("class=\"bar bar-highlight\""))
         #expect(svg.contains(">&lt; 10, niet getoond</text>"))
         #expect(svg.contains("Nederland 15,0%"))
+        #expect(svg.contains("class=\"bar-label strong\""))
         let table = chart.table()
         #expect(table.rows == [["Zeist", "16,0%", "14,0–18,0"], ["Renswoude", "< 10, niet getoond", ""], ["Nederland", "15,0%", ""]])
     }

@@ -16,13 +16,13 @@ struct ImportScopeTests {
     func rule() {
         let coalition = ImportScope.make(coalitionCodes: ["GM0002", "GM0009"], organisationKind: .verloskunde, organisationMunicipality: "GM0004", areas: M.areas)
         #expect(coalition.municipalities == ["GM0002", "GM0001"], "a former code counts as today's municipality; a midwife's practice adds nothing")
-        #expect(coalition.owner == "jouw coalitie")
+        #expect(coalition.owner == "uw coalitie")
         let municipality = ImportScope.make(coalitionCodes: [], organisationKind: .gemeente, organisationMunicipality: "GM0004", areas: M.areas)
         #expect(municipality.municipalities == ["GM0004"])
-        #expect(municipality.owner == "jouw gemeente")
+        #expect(municipality.owner == "uw gemeente")
         let ggd = ImportScope.make(coalitionCodes: ["GM0004"], organisationKind: .ggd, organisationMunicipality: "GM0001", areas: M.areas)
         #expect(ggd.municipalities == ["GM0001", "GM0002", "GM0003", "GM0004"])
-        #expect(ggd.owner == "jouw coalitie of GGD-regio")
+        #expect(ggd.owner == "uw coalitie of GGD-regio")
         let nobody = ImportScope.make(coalitionCodes: [], organisationKind: .welzijn, organisationMunicipality: "GM0001", areas: M.areas)
         #expect(nobody.municipalities == [])
         #expect(!nobody.allows("GM0001"))
@@ -36,7 +36,7 @@ struct ImportScopeTests {
         var local = kraamzorg
         local.group = LocalIndicatorOwner.origin
         #expect(!ImportScope.isNational(local))
-        let coalition = ImportScope(municipalities: ["GM0001"], owner: "jouw coalitie")
+        let coalition = ImportScope(municipalities: ["GM0001"], owner: "uw coalitie")
         #expect(!coalition.mayImport(kraamzorg))
         #expect(coalition.mayImport(screenings))
         #expect(ImportScope.anywhere.mayImport(kraamzorg))
@@ -45,11 +45,11 @@ struct ImportScopeTests {
     @Test("rows for other areas are reported per line, and nothing is read")
     func otherAreas() throws {
         var importer = AggregateImporter(areas: M.areas, indicator: screenings)
-        importer.scope = ImportScope(municipalities: ["GM0001"], owner: "jouw coalitie")
+        importer.scope = ImportScope(municipalities: ["GM0001"], owner: "uw coalitie")
         let path = try M.file("gebied;periode;teller;noemer\nGM0001;2024-03;12;40\nGM0009;2024-03;11;30\nGM0004;2024-03;20;50\n")
         #expect(throws: ImportReport.self) { try importer.read(path: path) }
         do { _ = try importer.read(path: path) } catch {
-            #expect(error.issues == [.init(line: 4, message: "GM0004 Vierhuizen hoort niet bij jouw coalitie")])
+            #expect(error.issues == [.init(line: 4, message: "GM0004 Vierhuizen hoort niet bij uw coalitie")])
         }
         importer.scope = .anywhere
         #expect(try importer.read(path: path).count == 3)
@@ -58,7 +58,7 @@ struct ImportScopeTests {
     @Test("the importer refuses a national source for a user with a scope")
     func nationalRefused() throws {
         var importer = AggregateImporter(areas: M.areas, indicator: kraamzorg)
-        importer.scope = ImportScope(municipalities: ["GM0001"], owner: "jouw coalitie")
+        importer.scope = ImportScope(municipalities: ["GM0001"], owner: "uw coalitie")
         let path = try M.file("gebied;periode;teller;noemer\nGM0001;2022;12;40\n")
         do { _ = try importer.read(path: path); Issue.record("a national source was read") } catch {
             #expect(error.issues.first?.message.contains("landelijke bron (Vektis)") == true)
@@ -78,7 +78,7 @@ struct ImportScopeTests {
             _ = try await b.post("\(job)/kolommen", form: ["gebied": "0", "periode": "1", "teller": "2", "noemer": "3"])
             let report = try await b.settledJobPage(job).body.string
             // check
-            #expect(report.contains("Regel 3: GM0363 Amsterdam hoort niet bij jouw coalitie"), "\(report.prefix(4000))")
+            #expect(report.contains("Regel 3: GM0363 Amsterdam hoort niet bij uw coalitie"), "\(report.prefix(4000))")
             #expect(report.contains("Er is niets veranderd"))
             #expect(try await MonitoringCount.query(on: app.db).filter(\.$element == "screenings").count() == before)
         }

@@ -39,7 +39,7 @@ struct ProcessSectionTests {
         let tables = section(counts(levels: ["niet": [30, 31, 32, 33], "kwetsbaar": [3, 20, 20, 20]]), reader: true).tables()
         let screenings = tables.first { $0.key == "screenings" }!
         #expect(screenings.cells[2] == [.count(3), .count(20), .count(20), .count(20)])
-        #expect(tables.map(\.key) == ["screenings", "referrals", "contact", "support"])
+        #expect(tables.map(\.key) == ["screenings", "referrals", "contact", "support", "homevisits"])
     }
 
     @Test("the public: counts below 10 hidden, and one more in each group so none can be worked out")

@@ -94,6 +94,7 @@ struct MatrixFixture {
             "reportYear": "2022", "reportSection": ReportSection.summary.rawValue, "indicator": figures.0, "indicatorYear": figures.1,
         ]) { _, own in own }
         values.merge(try await OnboardingFixture.matrixTokens(app, coalition: try zeist.requireID(), user: try midwife.requireID())) { _, own in own }
+        values["extraCareRequest"] = try await ExtraCareFixture.request(app, client: client, by: midwife).requireID().slug
         return MatrixFixture(values: values, clientID: clientID, clientName: name, clientCode: client.code)
     }
 

@@ -117,6 +117,11 @@ enum AccessMatrix {
         case volunteerSide
         /// Only the volunteer organisation: its volunteers, matches and check-ins.
         case volunteerOrganisation
+        /// Extra care (issue 15): Zeist's named decision-maker, who is also its coordinator in the demo;
+        /// nobody else decides or reads the register, admins and other coordinators neither.
+        case zeistExtraCare
+        /// An extra-care request: the requesting organisation (the midwife's) and Zeist's decision-maker.
+        case extraCareReader
         /// The log-in form's post: its token is a cookie that only an anonymous visit to the form gets.
         case anonymousOnly
         /// The second log-in step: only with a log-in pending, everyone else goes back to `/inloggen`.
@@ -137,6 +142,8 @@ enum AccessMatrix {
             case .referralSide, .mdoParticipant: v == .midwife || v == .jgz
             case .volunteerSide: v == .midwife || v == .volunteers
             case .volunteerOrganisation: v == .volunteers
+            case .zeistExtraCare: v == .coordinator
+            case .extraCareReader: v == .coordinator || v == .midwife
             case .anonymousOnly: v == .anonymous
             case .logInStep: false
             }
@@ -262,6 +269,9 @@ extension AccessMatrix {
         ("POST /zorgpaden/nieuw", Rule(.roles(coordinators))),
         ("GET /zorgpaden/:id/bewerken", Rule(.zeistEditor)),
         ("POST /zorgpaden/:id/bewerken", Rule(.zeistEditor)),
+        // draft and published (issue 15): the coalition's coordinator and admins; a draft is a 404 to readers
+        ("POST /zorgpaden/:id/publiceren", Rule(.zeistEditor)),
+        ("POST /zorgpaden/:id/concept", Rule(.zeistEditor, order: .destructive)),
         ("POST /zorgpaden/:id/stappen", Rule(.zeistEditor)),
         ("GET /zorgpaden/:id/stappen/:step/bewerken", Rule(.zeistEditor)),
         ("POST /zorgpaden/:id/stappen/:step/bewerken", Rule(.zeistEditor)),
@@ -288,6 +298,8 @@ extension AccessMatrix {
         ("GET /coalities/:slug", Rule(.zeistReader)),
         ("GET /coalities/:slug/bewerken", Rule(.zeistEditor)),
         ("POST /coalities/:slug/bewerken", Rule(.zeistEditor)),
+        ("GET /coalities/:slug/ouders-aanspreken", Rule(.zeistReader)),
+        ("POST /coalities/:slug/ouders-aanspreken", Rule(.zeistEditor)),
         ("GET /coalities/:slug/fasen", Rule(.zeistReader)),
         ("POST /coalities/:slug/fasen", Rule(.zeistEditor)),
         ("POST /coalities/:slug/fasen/:id/verwijderen", Rule(.zeistEditor, order: .destructive)),
@@ -356,19 +368,45 @@ extension AccessMatrix {
         ("GET /zorg/clienten/:client/inzage", Rule(.clientCare)),
         ("GET /zorg/clienten/:client/toestemming", Rule(.clientCare)),
         ("POST /zorg/clienten/:client/toestemming", Rule(.clientCare)),
+        ("POST /zorg/clienten/:client/toestemming/voor-verwijzing", Rule(.clientCare)),  // issue 15: the consent step of a referral
         ("GET /zorg/clienten/:client/verwijzen", Rule(.clientCare)),
         ("POST /zorg/clienten/:client/verwijzen", Rule(.clientCare)),
+        // the close form is the confirmation: the creating organisation while it is involved (issue #15)
+        ("GET /zorg/clienten/:client/afsluiten", Rule(.clientCreator)),
         ("POST /zorg/clienten/:client/afsluiten", Rule(.clientCreator, order: .destructive)),
+        ("POST /zorg/clienten/:client/heropenen", Rule(.clientCare)),
+        ("GET /zorg/clienten/:client/gegevens", Rule(.clientCare)),
+        ("POST /zorg/clienten/:client/gegevens", Rule(.clientCare)),
+        ("GET /zorg/clienten/:client/geboorte", Rule(.clientCare)),
+        ("POST /zorg/clienten/:client/geboorte", Rule(.clientCare)),
+        ("GET /zorg/clienten/:client/overdracht", Rule(.clientCare)),
+        ("POST /zorg/clienten/:client/overdracht", Rule(.clientCare)),
         ("POST /zorg/clienten/:client/toestemming/:consent/intrekken", Rule(.clientCare, order: .destructive)),  // a consent no access rests on
         ("POST /zorg/clienten/:client/betrokkenheid-beeindigen", Rule(.clientInvolvedNotCreator, order: .endsInvolvement)),
         ("GET /zorg/verwijzingen", Rule(.signedIn, query: "?lijst=inkomend")),
         ("GET /zorg/verwijzingen/:referral", Rule(.referralSide)),
         ("POST /zorg/verwijzingen/:referral/status", Rule(.referralSide)),
+        ("POST /zorg/verwijzingen/:referral/contact", Rule(.referralSide)),  // issue 15: only the sender records (others get 422)
+        ("GET /zorg/verwijzen", Rule(.signedIn, query: "?dienst={service}")),  // issue 15: lists only the visitor's own clients
         ("GET /api/zorg/verwijzingen", Rule(.signedIn)),
         ("GET /api/zorg/clienten/:client", Rule(.clientCare)),
-        ("GET /zorg/escalatie", Rule(.roles([.coordinator, .policy, .admin]))),  // policy advisors read it: they are told of its policy steps (ADR 0027)
-        ("POST /zorg/escalatie/:slug/stappen", Rule(.zeistEditor)),
-        ("POST /zorg/escalatie/:slug/stappen/:step/verwijderen", Rule(.zeistEditor, order: .destructive)),
+        // termijnbewaking (the overdue-referral ladder; /zorg/escalatie before issue 15, which now redirects to it)
+        ("GET /zorg/escalatie", Rule(.everyone)),  // a 301 to /zorg/termijnbewaking for everyone
+        ("GET /zorg/termijnbewaking", Rule(.roles([.coordinator, .policy, .admin]))),  // policy advisors read it: they are told of its policy steps (ADR 0027)
+        ("POST /zorg/termijnbewaking/:slug/stappen", Rule(.zeistEditor)),
+        ("POST /zorg/termijnbewaking/:slug/stappen/:step/verwijderen", Rule(.zeistEditor, order: .destructive)),
+        // prenatal home visit and extra care (issue 15, ADR 0029): involved care professionals record and
+        // request; only the named decision-maker of the client's coalition decides and reads the register
+        ("GET /zorg/clienten/:client/huisbezoek", Rule(.clientCare)),
+        ("POST /zorg/clienten/:client/huisbezoek", Rule(.clientCare)),
+        ("GET /zorg/clienten/:client/extra-zorg", Rule(.clientCare)),
+        ("POST /zorg/clienten/:client/extra-zorg", Rule(.clientCare)),
+        ("GET /zorg/extra-zorg", Rule(.zeistExtraCare)),
+        ("GET /zorg/extra-zorg/:request", Rule(.extraCareReader)),
+        ("POST /zorg/extra-zorg/:request/besluit", Rule(.zeistExtraCare)),  // an empty form: 422, nothing decided
+        ("POST /zorg/extra-zorg/:request/afgerekend", Rule(.zeistExtraCare)),  // still open: 422, nothing settled
+        ("GET /coalities/:slug/extra-zorg", Rule(.zeistExtraCare)),
+        ("POST /coalities/:slug/extra-zorg/beslissers", Rule(.zeistExtraCare)),  // an empty choice: 422, the decision-makers stay
         ("GET /zorg/noodtoegang", Rule(.roles([.professional]))),
         ("POST /zorg/noodtoegang", Rule(.roles([.professional]))),
         ("GET /zorg/noodtoegang/overzicht", Rule(.roles([.professional, .coordinator, .admin]))),
@@ -482,8 +520,9 @@ extension AccessMatrix {
         "/zorg/clienten/:client/signaleren/:screening": "screening",
         "/api/zorg/clienten/:client": "client",
         "/zorg/verwijzingen/:referral": "referral",
-        "/zorg/escalatie/:slug": "coalition",
-        "/zorg/escalatie/:slug/stappen/:step": "escalationStep",
+        "/zorg/termijnbewaking/:slug": "coalition",
+        "/zorg/termijnbewaking/:slug/stappen/:step": "escalationStep",
+        "/zorg/extra-zorg/:request": "extraCareRequest",
         "/zorg/noodtoegang/:grant": "grant",
         "/vragenlijst/:token": "parentToken",
         "/uitnodiging/:token": "invitationToken",
@@ -522,7 +561,7 @@ extension AccessMatrix {
         "/coalities/:slug/leden/:id": "otherMembership",
         "/zorg/clienten/:client/toestemming/:consent": "otherConsent",
         "/zorg/clienten/:client/signaleren/:screening": "otherScreening",
-        "/zorg/escalatie/:slug/stappen/:step": "otherEscalationStep",
+        "/zorg/termijnbewaking/:slug/stappen/:step": "otherEscalationStep",
         "/zorg/mdo/:meeting/casussen/:case": "otherCase",
         "/zorg/mdo/:meeting/actiepunten/:point": "otherMDOPoint",
     ]

@@ -131,20 +131,20 @@ struct NotificationRouteTests {
         }
     }
 
-    @Test("the policy advisor, told of the ladder's policy steps, reads the escalation page but cannot change the ladder")
+    @Test("the policy advisor, told of the ladder's policy steps, reads the termijnbewaking page but cannot change the ladder")
     func policyReadsLadder() async throws {
         try await withApp { app in
             // setup
             var policy = try await Browser.signedIn(app, as: "policy@zeist.demo")
             var coordinator = try await Browser.signedIn(app, as: "coordinator@zeist.demo")
             // act
-            let page = try await policy.get("/zorg/escalatie")
-            let add = try await policy.post("/zorg/escalatie/zeist/stappen", form: ["after_days": "3", "role": "policy"])
+            let page = try await policy.get("/zorg/termijnbewaking")
+            let add = try await policy.post("/zorg/termijnbewaking/zeist/stappen", form: ["after_days": "3", "role": "policy"])
             // check
             #expect(page.status == .ok)
-            #expect(page.body.string.contains("Escalatieladder") && !page.body.string.contains("name=\"after_days\""))
+            #expect(page.body.string.contains("Termijnbewaking") && !page.body.string.contains("name=\"after_days\""))
             #expect(add.status == .forbidden)
-            #expect(try await coordinator.get("/zorg/escalatie").body.string.contains("name=\"after_days\""))
+            #expect(try await coordinator.get("/zorg/termijnbewaking").body.string.contains("name=\"after_days\""))
         }
     }
 

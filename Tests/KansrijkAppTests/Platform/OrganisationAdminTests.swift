@@ -149,8 +149,8 @@ struct OrganisationAdminTests {
             let path = AdminPaths.location(vp, try location.requireID())
             let edited = try await coordinator.post(path + "/bewerken", form: ["name": "Praktijk Den Dolder", "street": "Dolderseweg 4", "municipality": DemoCatalog.zeist])
             let street = try await Location.find(location.id, on: app.db)?.street
-            let removed = try await coordinator.post(path + "/verwijderen", form: [:])
-            let inUse = try await coordinator.post(AdminPaths.location(vp, StableID.make("demo:location:vp-zeist")) + "/verwijderen", form: [:])
+            let removed = try await coordinator.post(path + "/verwijderen", form: ["bevestigd": "ja"])
+            let inUse = try await coordinator.post(AdminPaths.location(vp, StableID.make("demo:location:vp-zeist")) + "/verwijderen", form: ["bevestigd": "ja"])
             // check
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Vul de naam van de locatie in."))
             #expect(added.status == .seeOther && edited.status == .seeOther && street == "Dolderseweg 4")

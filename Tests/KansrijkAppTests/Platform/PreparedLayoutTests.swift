@@ -49,7 +49,9 @@ struct PreparedLayoutTests {
             var meta = req.anonymousPageMeta(title: "Lijst \"A\" & <B>")
             if signedIn {
                 meta.user = .init(name: "Anna 'de' <Vries>", email: "a@example.org", role: "professional",
-                                  roleLabel: "Professional & co", organisation: "JGZ \"Zeist\" <test>", canEdit: false)
+                                  roleLabel: "Professional & co", organisation: "JGZ \"Zeist\" <test>", canEdit: false,
+                                  may: Menu.permissions(of: .professional))
+                meta.menu = Menu.items(for: .professional, language: .nl)
                 meta.csrf = "tok+/=en"
             }
             let content = "<p>Inhoud &amp; meer</p>"

@@ -9,6 +9,13 @@ enum AuditWording {
         if what == "client record" { return t("audit.what.created") }
         if what == "access report" { return t("audit.what.report") }
         if what.hasPrefix("consent form") || what.hasPrefix("referral form") { return t("audit.what.form") }
+        // the record through the 1000 days (issue 15)
+        if ["client details form", "birth form", "handover form", "close form"].contains(where: what.hasPrefix) { return t("audit.what.form") }
+        if what.hasPrefix("client details changed") { return t("audit.what.details") }
+        if what == "birth recorded" || what == "birth date corrected" { return t("audit.what.birth") }
+        if what.hasPrefix("client closed") { return t("audit.what.closed") }
+        if what == "client reopened" { return t("audit.what.reopened") }
+        if what.hasPrefix("move settled") { return t("audit.what.movesettled") }
         if words.first == "consent", words.last == "recorded" { return t("audit.what.consent") }
         if words.first == "consent", words.last == "withdrawn" { return t("audit.what.withdrawn") }
         if words.first == "referral", words.count == 2 { return t("audit.what.referral") }

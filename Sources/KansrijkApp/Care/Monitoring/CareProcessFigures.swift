@@ -28,6 +28,8 @@ struct CareProcessFigures: ProcessFigureSource {
         for (status, label) in Self.statusLabels {
             figures.append(Self.count("Verwijzingen nu \(label)", referrals.filter { $0.status == status }.count))
         }
+        // referrals by phone, e-mail or elsewhere count once their sender recorded the day of contact (issue #15)
+        figures.append(Self.count("Verwijzingen buiten Kansrijk (telefoon, e-mail of elders)", referrals.filter { $0.channel != .kansrijk }.count))
         let days = referrals.compactMap { r in r.firstContactAt.map { $0.timeIntervalSince(r.requestedAt) / 86_400 } }
         figures.append(ProcessFigure(label: "Dagen tot eerste contact (mediaan)",
                                      value: days.count < Suppression.threshold ? "< \(Suppression.threshold) verwijzingen" : ReportNumber.dutch(Self.median(days)),

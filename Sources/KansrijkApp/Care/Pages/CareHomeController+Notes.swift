@@ -25,7 +25,7 @@ extension CareHomeController {
             let referral = clientOf[note.referralID]
             let code = note.clientCode ?? referral.flatMap { codes[$0.$client.id] } ?? "—"
             let service = note.serviceName ?? referral?.serviceName ?? "—"
-            let text = req.t(note.kind == .incoming ? "care.notification.incoming" : "care.notification.status")
+            let text = req.t("care.notification.\(note.kind.rawValue)")
                 .replacingOccurrences(of: "{code}", with: code).replacingOccurrences(of: "{service}", with: service)
                 .replacingOccurrences(of: "{status}", with: req.t("referral.status.\(note.status)").lowercased())
             return ClientsPage.Note(href: "/zorg/verwijzingen/\(note.referralID.slug)", text: text, when: MeetingTime.dutch(note.createdAt),

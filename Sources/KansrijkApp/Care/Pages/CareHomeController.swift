@@ -49,7 +49,13 @@ struct CareHomeController: RouteCollection {
             worklists.append(WorklistLink(href: "/zorg/noodtoegang", label: req.t("breakglass.title"), count: 0))
         }
         if user.role == .coordinator || user.role == .policy || user.role == .admin {
-            worklists.append(WorklistLink(href: "/zorg/escalatie", label: req.t("escalation.title"), count: 0))
+            worklists.append(WorklistLink(href: EscalationPaths.page, label: req.t("escalation.title"), count: 0))
+        }
+        // a named decision-maker for extra care sees her open requests (issue 15)
+        let decides = try await ExtraCareDeciders.coalitionIDs(decidedBy: user, on: req.db)
+        if !decides.isEmpty {
+            let open = try await ExtraCareRequest.query(on: req.db).filter(\.$coalition.$id ~~ Array(decides)).filter(\.$status == .open).count()
+            worklists.append(WorklistLink(href: ExtraCarePaths.list, label: req.t("extracare.title"), count: open))
         }
         if user.role != .policy {
             worklists.append(WorklistLink(href: "/zorg/noodtoegang/overzicht", label: req.t("breakglass.list.title"), count: 0))

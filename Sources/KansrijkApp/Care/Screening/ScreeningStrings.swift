@@ -57,6 +57,7 @@ enum ScreeningStrings {
         "screening.balance.risk": ("Risicofactoren", "Risk factors"),
         "screening.balance.protective": ("Beschermende factoren", "Protective factors"),
         "screening.unanswered": ("vragen niet beantwoord", "questions not answered"),
+        "screening.unanswered.one": ("vraag niet beantwoord", "question not answered"),
         "screening.domains": ("Per domein", "Per domain"),
         "screening.domain": ("Domein", "Domain"),
         "screening.domain.answers": ("Antwoorden", "Answers"),

@@ -79,7 +79,7 @@ extension NationalController {
         }
         facts.append(Fact(label: req.t("national.col.stage"), value: labels.stage(row.stage)))
         if let note = row.sourceNote { facts.append(Fact(label: req.t("national.source"), value: row.isDemo ? req.t("national.demo.source") : note)) }
-        if let updated = row.updatedAt { facts.append(Fact(label: req.t("national.updated"), value: DateFormats.dutchDate(updated))) }
+        if let updated = row.updatedAt { facts.append(Fact(label: req.t("national.updated"), value: req.date(updated))) }
         let examples = try await PracticeExample.query(on: req.db).all().filter { $0.municipalityCodes.contains(code) }
             .sorted { $0.title < $1.title }
             .map { NationalMunicipalityPage.Example(title: $0.title, url: NationalURL.example($0.slug)) }

@@ -147,6 +147,7 @@ enum NationalStrings {
         "library.intervention": ("Interventie of aanpak", "Intervention or approach"),
         "library.municipality": ("Gemeente", "Municipality"),
         "library.found": ("praktijkvoorbeelden", "practice examples"),
+        "library.found.one": ("praktijkvoorbeeld", "practice example"),
         "library.none": ("Geen praktijkvoorbeelden gevonden. Probeer een ander woord of minder filters.", "No practice examples found. Try another word or fewer filters."),
         "library.tags": ("Fasen, thema's en interventies", "Phases, themes and interventions"),
         "library.source": ("Bron", "Source"),

@@ -57,8 +57,7 @@ struct CoverageController: RouteCollection {
         if let firstCode = codes.first {
             let local = Set(codes)
             let services = snapshot.services.filter { s in s.isNationwide || s.areas.contains { local.contains($0.municipalityCode) } }
-            let pathways = coalitionIDs.isEmpty ? [] : try await Pathway.query(on: req.db).filter(\.$coalition.$id ~~ coalitionIDs).with(\.$steps).all()
-            let agreed = pathways.map { Coverage.PathwayCoverage(theme: $0.theme, phases: Set($0.steps.map(\.phase))) }
+            let agreed = try await Pathway.agreedCoverage(of: coalitionIDs, on: req.db)
             let matrix = Coverage.matrix(services: services, localCodes: local, pathways: agreed)
             rows = matrix.themes.map { theme in
                 CoveragePage.Row(

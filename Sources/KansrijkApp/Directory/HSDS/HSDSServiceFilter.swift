@@ -18,6 +18,8 @@ struct HSDSServiceFilter: Sendable {
         // HSDS consumers keep their own copy in sync, so ended (defunct) services are listed too
         var q = DirectoryQuery(includeInactive: true)
         q.text = HSDSText.nonEmpty(p.search) ?? ""
+        // the API keeps its documented contract: every word that matches anything must match (ADR 0032)
+        q.allWords = true
         q.termID = try HSDSParameters.uuid(p.taxonomyTermID, "taxonomy_term_id")
         q.organisationID = try HSDSParameters.uuid(p.organizationID, "organization_id")
         if let raw = HSDSText.nonEmpty(p.modifiedAfter) {

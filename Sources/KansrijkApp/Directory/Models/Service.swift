@@ -112,7 +112,7 @@ enum Capacity: String, Codable, CaseIterable, Sendable {
     var label: String {
         switch self {
         case .available: "Plek beschikbaar"
-        case .limited: "Beperkt plek"
+        case .limited: "Nog enkele plaatsen"
         case .waitingList: "Wachtlijst"
         case .full: "Vol, geen aanmeldingen"
         }
@@ -122,7 +122,7 @@ enum Capacity: String, Codable, CaseIterable, Sendable {
         guard english else { return label }
         switch self {
         case .available: return "Places available"
-        case .limited: return "Few places"
+        case .limited: return "Only a few places left"
         case .waitingList: return "Waiting list"
         case .full: return "Full, no sign-ups"
         }
@@ -130,6 +130,9 @@ enum Capacity: String, Codable, CaseIterable, Sendable {
 
     /// True when a family cannot start soon.
     var blocksAccess: Bool { self == .waitingList || self == .full }
+
+    /// A few places left: shown amber with its words, never in the green of "available" (issue 15).
+    var isLimited: Bool { self == .limited }
 }
 
 /// An HSDS attribute: a taxonomy term attached to a service.

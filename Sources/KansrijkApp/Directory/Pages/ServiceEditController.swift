@@ -19,6 +19,9 @@ struct ServiceEditPage: Encodable {
     var themes: [Check]
     var groups: [Check]
     var languages: [Check]
+    /// How the service receives referrals: the choice, and what it is now (issue #15).
+    var referralRoutes: [SelectOption] = []
+    var routeNow: String? = nil
 }
 
 struct ErrorLink: Encodable { var field: String; var message: String }
@@ -28,6 +31,7 @@ struct ServiceFormValues: Encodable {
     var name, description, parentSummary, url, email, phone, applicationProcess, fees, eligibility: String
     var minimumAge, maximumAge, waitWeeks, gebied, schedule, contactName, contactTitle, contactEmail, contactPhone: String
     var landelijk: Bool
+    var referralWhere = ""
 
     init(_ f: ServiceForm) {
         name = f.name ?? ""; description = f.description ?? ""; parentSummary = f.parentSummary ?? ""
@@ -35,7 +39,7 @@ struct ServiceFormValues: Encodable {
         fees = f.fees ?? ""; eligibility = f.eligibility ?? ""; minimumAge = f.minimumAge ?? ""; maximumAge = f.maximumAge ?? ""
         waitWeeks = f.waitWeeks ?? ""; gebied = f.gebied ?? ""; schedule = f.schedule ?? ""
         contactName = f.contactName ?? ""; contactTitle = f.contactTitle ?? ""; contactEmail = f.contactEmail ?? ""
-        contactPhone = f.contactPhone ?? ""; landelijk = f.landelijk != nil
+        contactPhone = f.contactPhone ?? ""; landelijk = f.landelijk != nil; referralWhere = f.referralWhere ?? ""
     }
 }
 
@@ -66,7 +70,9 @@ struct ServiceEditController: RouteCollection {
         let user = try req.requireRole(.coordinator, .admin)
         let record = try await editableService(req, user)
         let orgs = try await editableOrganisations(user, req, including: record.organisationID)
-        return try await render(req, form: ServiceForm(draft: ServiceDraft(record), snapshot: req.directory), errors: [:], id: record.id, organisations: orgs)
+        var form = ServiceForm(draft: ServiceDraft(record), snapshot: req.directory)
+        try await form.loadReferralRoute(of: record.id, on: req.db)
+        return try await render(req, form: form, errors: [:], id: record.id, organisations: orgs)
     }
 
     @Sendable func update(req: Request) async throws -> Response {
@@ -77,10 +83,13 @@ struct ServiceEditController: RouteCollection {
 
     private func save(_ req: Request, user: User, id: UUID?, keepLocations: [UUID] = []) async throws -> Response {
         let form = try req.content.decode(ServiceForm.self)
+        let route = form.validateReferralRoute(english: req.isEnglish)
         let orgs = try await editableOrganisations(user, req, including: id.flatMap { req.directory.service($0)?.organisationID })
         switch form.validate(id: id, allowedOrganisations: Set(orgs.compactMap(\.id)), snapshot: req.directory, english: req.isEnglish) {
         case .failure(let errors):
-            return try await render(req, form: form, errors: errors, id: id, organisations: orgs).encodeResponse(status: .unprocessableEntity, for: req)
+            return try await render(req, form: form, errors: errors.merging(route.errors), id: id, organisations: orgs).encodeResponse(status: .unprocessableEntity, for: req)
+        case .success where !route.errors.isEmpty:
+            return try await render(req, form: form, errors: route.errors, id: id, organisations: orgs).encodeResponse(status: .unprocessableEntity, for: req)
         case .success(var draft):
             if id == nil {
                 // a new service is offered at its organisation's locations
@@ -89,7 +98,11 @@ struct ServiceEditController: RouteCollection {
                 draft.locationIDs = keepLocations
             }
             let final = draft
-            let savedID = try await req.db.writeTransaction { db in try await final.save(on: db) }
+            let savedID = try await req.db.writeTransaction { db in
+                let savedID = try await final.save(on: db)
+                try await ServiceReferralRoute.set(route.channel, whereText: route.whereText, service: savedID, on: db, now: Date())
+                return savedID
+            }
             try await req.application.directory.reload(on: req.db)
             req.flash(req.t(id == nil ? "service.created" : "service.saved"))
             return req.redirect(to: "/aanbod/\(savedID.uuidString.lowercased())")
@@ -117,11 +130,11 @@ struct ServiceEditController: RouteCollection {
         }
         let order = ["name", "organisation", "description", "parent_summary", "fase", "thema", "doelgroep", "gebied",
                      "application_process", "access_route", "status", "capacity", "wait_weeks", "minimum_age", "maximum_age",
-                     "url", "email", "taal", "bewijs", "contact_name", "contact_email"]
+                     "url", "email", "taal", "bewijs", "contact_name", "contact_email", "referral_route", "referral_where"]
         let errorList = order.compactMap { key in errors[key].map { ErrorLink(field: key, message: $0) } }
         let idString = id?.uuidString.lowercased()
         let title = req.t(id == nil ? "service.new.title" : "service.edit.title")
-        let page = ServiceEditPage(
+        var page = ServiceEditPage(
             page: try await req.pageMeta(title: errors.isEmpty ? title : req.t("form.errors.prefix") + title, forms: true),
             isNew: id == nil,
             action: idString.map { "/aanbod/\($0)/bewerken" } ?? "/aanbod/nieuw",
@@ -134,6 +147,11 @@ struct ServiceEditController: RouteCollection {
             evidence: SelectOption.terms(.bewijs, selected: form.bewijs, english: english),
             phases: checks(.fase, form.fase), themes: checks(.thema, form.thema), groups: checks(.doelgroep, form.doelgroep),
             languages: LanguageCatalog.names.map { .init(value: $0.code, label: english ? $0.english : $0.name, checked: (form.taal ?? []).contains($0.code)) })
+        page.referralRoutes = ServiceForm.referralRouteOptions(selected: form.referralRoute, req)
+        if let record = id.flatMap({ req.directory.service($0) }) {
+            let now = try await req.referralReceiving().mode(of: record)
+            page.routeNow = req.t("service.route.now").replacingOccurrences(of: "{mode}", with: req.t(now.channel.key))
+        }
         return try await req.view.render("directory/service-edit", page)
     }
 }

@@ -32,6 +32,9 @@ struct ServiceForm: Content, Sendable {
     var contactTitle: String?
     var contactEmail: String?
     var contactPhone: String?
+    /// How the service receives referrals: empty for automatic, else a `ReferralChannel` raw value (issue #15).
+    var referralRoute: String?
+    var referralWhere: String?
 
     enum CodingKeys: String, CodingKey {
         case name, organisation, description, status, url, email, phone, fees, eligibility, capacity
@@ -39,6 +42,7 @@ struct ServiceForm: Content, Sendable {
         case parentSummary = "parent_summary", applicationProcess = "application_process", accessRoute = "access_route"
         case minimumAge = "minimum_age", maximumAge = "maximum_age", waitWeeks = "wait_weeks"
         case contactName = "contact_name", contactTitle = "contact_title", contactEmail = "contact_email", contactPhone = "contact_phone"
+        case referralRoute = "referral_route", referralWhere = "referral_where"
     }
 }
 

@@ -12,6 +12,8 @@ struct ServiceSummaryView: Encodable, Sendable {
     var themes: [String]
     var capacity: String
     var capacityWarning: Bool
+    /// Only a few places: neither green nor a warning (`capacity-limited`).
+    var capacityLimited = false
     var access: String
     var statusNote: String?
 
@@ -26,6 +28,7 @@ struct ServiceSummaryView: Encodable, Sendable {
         themes = s.terms(.thema).map { $0.label(english: english) }
         capacity = s.capacity.label(english: english) + (s.waitWeeks.map { english ? " (about \($0) weeks)" : " (ongeveer \($0) weken)" } ?? "")
         capacityWarning = s.capacity.blocksAccess
+        capacityLimited = s.capacity.isLimited
         access = s.accessRoute.label(english: english)
         statusNote = s.status == .active ? nil : s.status.label(english: english)
     }

@@ -9,7 +9,7 @@ import Foundation
 struct ImportScope: Sendable, Equatable {
     /// Current municipality codes the user may import for; nil means anywhere.
     var municipalities: Set<String>?
-    /// Who the user imports for, in the report's words: "jouw coalitie", "jouw gemeente"...
+    /// Who the user imports for, in the report's words: "uw coalitie", "uw gemeente"...
     var owner: String
 
     static let anywhere = ImportScope(municipalities: nil, owner: "")
@@ -43,23 +43,23 @@ struct ImportScope: Sendable, Equatable {
     static func make(coalitionCodes: [String], organisationKind: OrganisationKind?, organisationMunicipality: String?,
                      areas: AreaDimension) -> ImportScope {
         var codes = Set(coalitionCodes.compactMap(areas.currentCode(for:)))
-        var owner = codes.isEmpty ? "" : "jouw coalitie"
+        var owner = codes.isEmpty ? "" : "uw coalitie"
         if let kind = organisationKind, let home = organisationMunicipality.flatMap(areas.currentCode(for:)) {
             switch kind {
             // the report names what the user knows their area as; an organisation inside the coalition adds nothing
             case .gemeente where !codes.contains(home):
-                owner = owner.isEmpty ? "jouw gemeente" : "jouw coalitie of gemeente"
+                owner = owner.isEmpty ? "uw gemeente" : "uw coalitie of gemeente"
                 codes.insert(home)
             case .ggd:
                 let region = areas.places.first { $0.code == home }.flatMap { areas.members(of: $0.ggdCode) } ?? []
                 if !Set(region).isSubset(of: codes) {
-                    owner = owner.isEmpty ? "jouw GGD-regio" : "jouw coalitie of GGD-regio"
+                    owner = owner.isEmpty ? "uw GGD-regio" : "uw coalitie of GGD-regio"
                     codes.formUnion(region)
                 }
             default:
                 break
             }
         }
-        return ImportScope(municipalities: codes, owner: owner.isEmpty ? "jouw coalitie" : owner)
+        return ImportScope(municipalities: codes, owner: owner.isEmpty ? "uw coalitie" : owner)
     }
 }

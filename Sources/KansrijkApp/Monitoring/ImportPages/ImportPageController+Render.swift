@@ -19,7 +19,7 @@ extension ImportPageController {
             recent: try jobs.map { j in
                 .init(url: "\(Self.base)/\(try j.requireID().uuidString.lowercased())", fileName: j.fileName,
                       indicator: names[j.indicatorCode] ?? j.indicatorCode, status: req.t("mimport.status.\(j.status.rawValue)"),
-                      when: j.createdAt.map(DateFormats.dutchDate) ?? "")
+                      when: j.createdAt.map(req.date) ?? "")
             }))
     }
 

@@ -14,7 +14,7 @@ struct ImportPageController: RouteCollection {
         r.post(":job", "kolommen", use: map)
     }
 
-    static func requireImporter(_ req: Request) throws -> User { try req.requireRole(.coordinator, .policy, .admin) }
+    static func requireImporter(_ req: Request) throws -> User { try req.require(.importFigures) }
 
     /// Indicators whose numerator and denominator are single data elements, the ones a file can fill.
     static func importable(on db: any Database, areas: AreaDimension) async throws -> [IndicatorDefinition] {

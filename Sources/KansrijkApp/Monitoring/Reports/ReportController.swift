@@ -32,7 +32,7 @@ struct ReportController: RouteCollection {
             scopes: readable.map { SelectOption(value: $0.slug, label: $0.name, selected: false) }
                 + [SelectOption(value: ReportScope.country, label: "Nederland", selected: readable.isEmpty)],
             years: (Self.years.lowerBound...thisYear).reversed().map { SelectOption(value: String($0), label: String($0), selected: $0 == thisYear - 1) },
-            canImport: [.coordinator, .policy, .admin].contains(user.role)
+            canImport: user.role.may(.importFigures)
         )).encodeResponse(for: req)
     }
 

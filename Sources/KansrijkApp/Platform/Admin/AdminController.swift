@@ -15,16 +15,16 @@ struct AdminController: RouteCollection {
     }
 
     @Sendable func index(req: Request) async throws -> View {
-        let user = try req.requireRole(.coordinator, .admin)
+        let user = try req.require(.administration)
         let registered = Set(req.application.routes.all.filter { $0.method == .GET }
             .map { "/" + $0.path.map(\.description).joined(separator: "/") })
-        var tools: [(path: String, key: String, adminOnly: Bool)] = [
-            (AdminPaths.people, "admin.tool.people", false),
-            (AdminPaths.organisations, "admin.tool.organisations", false),
-            (AdminPaths.invitations, "admin.tool.invitations", false),
-            (AdminPaths.outbox, "admin.tool.outbox", true),
+        var tools: [(path: String, key: String, permission: Permission)] = [
+            (AdminPaths.people, "admin.tool.people", .administration),
+            (AdminPaths.organisations, "admin.tool.organisations", .administration),
+            (AdminPaths.invitations, "admin.tool.invitations", .administration),
+            (AdminPaths.outbox, "admin.tool.outbox", .mailOutbox),
         ]
-        tools.removeAll { !registered.contains($0.path) || ($0.adminOnly && user.role != .admin) }
+        tools.removeAll { !registered.contains($0.path) || !user.role.may($0.permission) }
         return try await req.view.render("platform/admin/index", AdminIndexPage(
             page: try await req.pageMeta(title: req.t("admin.title")),
             tools: tools.map { .init(href: $0.path, title: req.t($0.key), lead: req.t($0.key + ".lead")) }))

@@ -30,6 +30,8 @@ extension OrganisationController {
     @Sendable func removeLocation(req: Request) async throws -> Response {
         let (access, organisation) = try await Self.editable(req)
         let location = try await Self.location(req, of: organisation)
+        if let ask = try await req.deleteConfirmation(.init(kindKey: "confirm.kind.location", name: location.name),
+                                                      back: AdminPaths.organisation(try organisation.requireID())) { return ask }
         do {
             try await OrganisationDesk.removeLocation(location, on: req.db)
         } catch OrganisationRefusal.locationInUse(let services) {

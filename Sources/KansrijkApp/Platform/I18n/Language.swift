@@ -31,8 +31,9 @@ extension Request {
     var language: UILanguage { LanguageMiddleware.language(of: self) }
     var isEnglish: Bool { language == .en }
 
-    /// The UI text for a key in the request's language.
-    func t(_ key: String) -> String { Strings.text(key, language) }
+    /// The UI text for a key in the request's language (a parents' text in the form of address
+    /// the page chose: `parentAddress`).
+    func t(_ key: String) -> String { ParentAddress.text(key, language, parentAddress) }
 }
 
 /// `#t("key")` in templates.
@@ -40,6 +41,6 @@ struct TranslateTag: LeafTag {
     func render(_ ctx: LeafContext) throws -> LeafData {
         guard let key = ctx.parameters.first?.string else { throw Abort(.internalServerError, reason: "#t needs a key") }
         let language = ctx.request.map { LanguageMiddleware.language(of: $0) } ?? .nl
-        return .string(Strings.text(key, language))
+        return .string(ParentAddress.text(key, language, ctx.request?.parentAddress))
     }
 }

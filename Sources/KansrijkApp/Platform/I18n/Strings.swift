@@ -18,6 +18,10 @@ enum Strings {
         .merging(OnboardingStrings.table) { a, _ in a }
         .merging(AdminStrings.table) { a, _ in a }
         .merging(MailStrings.table) { a, _ in a }
+        .merging(SearchStrings.table) { a, _ in a }
+        .merging(HomeStrings.table) { a, _ in a }
+        .merging(ExtraCareStrings.table) { a, _ in a }
+        .merging(ReferralLandingStrings.table) { a, _ in a }
 
     static let core: [String: (String, String)] = [
         // roles
@@ -44,6 +48,7 @@ enum Strings {
         "home.search.label": ("Waar zoekt u hulp bij?", "What do you need help with?"),
         "home.search.placeholder": ("bijvoorbeeld schulden, moedergroep, roken", "for example debts, mothers' group, smoking"),
         "home.stats.services": ("diensten", "services"),
+        "home.stats.services.one": ("dienst", "service"),
         "home.stats.municipalities": ("gemeenten met lokaal aanbod", "municipalities with local services"),
         "home.themes": ("Zoek op thema", "Search by theme"),
         "home.for": ("Voor wie", "For whom"),
@@ -163,12 +168,12 @@ enum Strings {
         "service.form.description": ("Beschrijving voor professionals", "Description for professionals"),
         "service.form.description.hint": ("Wat is het, voor wie, wat levert het op?", "What is it, for whom, what does it achieve?"),
         "service.form.parents": ("Uitleg voor ouders (taalniveau B1)", "Explanation for parents (plain language)"),
-        "service.form.parents.hint": ("Korte zinnen, gewone woorden, spreek de ouder aan met je.", "Short sentences, everyday words."),
+        "service.form.parents.hint": ("Korte zinnen, gewone woorden. Spreek de ouder aan met u of je, zoals uw coalitie dat koos.", "Short sentences, everyday words."),
         "service.form.where": ("Waar is het te krijgen?", "Where is it available?"),
         "service.form.area": ("Gemeenten (werkgebied)", "Municipalities (service area)"),
         "service.form.area.hint": ("Namen of CBS-codes, gescheiden door komma's, bijvoorbeeld: Zeist, De Bilt", "Names or CBS codes separated by commas, e.g. Zeist, De Bilt"),
         "service.form.nationwide": ("Landelijk of online beschikbaar (geen werkgebied)", "Nationwide or online (no service area)"),
-        "service.form.apply": ("Hoe meld je aan of verwijs je?", "How to apply or refer"),
+        "service.form.apply": ("Hoe meldt een ouder zich aan, of hoe verwijst u?", "How to apply or refer"),
         "service.form.access": ("Toegang", "Access"),
         "service.form.status": ("Status", "Status"),
         "service.form.capacity": ("Plek", "Capacity"),
@@ -196,7 +201,6 @@ enum Strings {
         "pathway.view": ("Bekijk het zorgpad", "View the pathway"),
         "pathway.new.title": ("Nieuw zorgpad", "New care pathway"),
         "pathway.edit.title": ("Zorgpad bewerken", "Edit care pathway"),
-        "pathway.created": ("Het zorgpad is aangemaakt. Voeg nu de stappen toe.", "The pathway was created. Now add its steps."),
         "pathway.saved": ("Het zorgpad is opgeslagen.", "The pathway was saved."),
         "pathway.nosteps": ("Dit zorgpad heeft nog geen stappen.", "This pathway has no steps yet."),
         "pathway.steps.heading": ("Stappen", "Steps"),

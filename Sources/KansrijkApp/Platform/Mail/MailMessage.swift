@@ -12,13 +12,17 @@ enum MailKind: String, Codable, CaseIterable, Sendable {
     case screeningCompleted = "screening_completed"
     case mdoAgenda = "mdo_agenda"
     case breakGlass = "break_glass"
+    /// A request for extra care to the coalition's decision-makers (issue 15): always at once.
+    case extraCare = "extra_care"
+    /// A reminder to record whether a referral outside Kansrijk reached the service (issue 15).
+    case contactReminder = "contact_reminder"
     /// The daily digest that gathers the kinds a person chose to receive once a day.
     case digest
     /// A test message an admin sends herself from the outbox page, to check the SMTP settings.
     case test
 
     /// The kinds a person chooses how to receive (the others are never held back).
-    static let choosable: [MailKind] = [.referralIncoming, .referralStatus, .escalation, .screeningCompleted, .mdoAgenda]
+    static let choosable: [MailKind] = [.referralIncoming, .referralStatus, .escalation, .screeningCompleted, .mdoAgenda, .contactReminder]
 }
 
 /// Where a mail is in the outbox. `sending` is held under a lease by one sender at a time.

@@ -16,7 +16,7 @@ struct MailOutboxController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> View {
-        _ = try req.requireRole(.admin)
+        _ = try req.require(.mailOutbox)
         let state = req.query[String.self, at: "staat"].flatMap(MailState.init(rawValue:))
         let pageNumber = max(1, min(req.query[Int.self, at: "pagina"] ?? 1, 100_000))
         var query = MailMessage.query(on: req.db)
@@ -40,7 +40,7 @@ struct MailOutboxController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> View {
-        _ = try req.requireRole(.admin)
+        _ = try req.require(.mailOutbox)
         let mail = try await find(req)
         return try await req.view.render("platform/mail-message", MailMessagePage(
             page: try await req.pageMeta(title: req.t("mail.message.title"), forms: true),
@@ -50,7 +50,7 @@ struct MailOutboxController: RouteCollection {
     }
 
     @Sendable func resend(req: Request) async throws -> Response {
-        let admin = try req.requireRole(.admin)
+        let admin = try req.require(.mailOutbox)
         let mail = try await find(req)
         let id = try mail.requireID()
         let again = try await req.db.writeTransaction { db in try await MailOutbox.resend(id, on: db, now: Date()) }
@@ -66,7 +66,7 @@ struct MailOutboxController: RouteCollection {
 
     /// "Stuur een testbericht": a mail to the admin's own address, to check the SMTP settings.
     @Sendable func sendTest(req: Request) async throws -> Response {
-        let admin = try req.requireRole(.admin)
+        let admin = try req.require(.mailOutbox)
         let language = req.language
         let english = language == .en
         let layout = MailLayout(

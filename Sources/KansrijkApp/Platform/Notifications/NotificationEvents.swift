@@ -35,13 +35,13 @@ extension NotificationEvent {
             let why = Strings.text("escalation.cause.\(cause.rawValue)", l).lowercased()
             let who = Strings.text("escalation.role.\(role.rawValue)", l).lowercased()
             return l == .en
-                ? .init(subject: "Kansrijk: a referral needs you (escalation ladder)",
+                ? .init(subject: "Kansrijk: a referral needs you (deadline watch)",
                         paragraphs: ["A referral to \(service) was \(why) (\(days) days).",
-                                     "The coalition's escalation ladder says the \(who) acts now. Sign in to Kansrijk to see the referral."],
+                                     "The coalition's deadline watch says the \(who) acts now. Sign in to Kansrijk to see the referral."],
                         action: "Open in Kansrijk")
-                : .init(subject: "Kansrijk: een verwijzing vraagt uw actie (escalatieladder)",
+                : .init(subject: "Kansrijk: een verwijzing vraagt uw actie (termijnbewaking)",
                         paragraphs: ["Een verwijzing naar \(service): \(why) (\(days) dagen).",
-                                     "Volgens de escalatieladder van de coalitie is nu de \(who) aan zet. Log in bij Kansrijk om de verwijzing te zien."],
+                                     "Volgens de termijnbewaking van de coalitie is nu de \(who) aan zet. Log in bij Kansrijk om de verwijzing te zien."],
                         action: "Open in Kansrijk")
         }
     }

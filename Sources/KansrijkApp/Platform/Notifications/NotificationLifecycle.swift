@@ -8,9 +8,12 @@ import Vapor
 enum NotificationJobs {
     static let every: TimeAmount = .minutes(10)
 
-    static func runAll(on db: any Database, notifier: Notifier, now: Date, logger: Logger) async {
+    static func runAll(on db: any Database, notifier: Notifier, now: Date, logger: Logger, contactReminderDays: Int = 5) async {
         do { try await EscalationNotices.run(on: db, notifier: notifier, now: now) } catch {
             logger.warning("Escalation notices failed: \(String(reflecting: error))")
+        }
+        do { try await ContactReminderNotices.run(on: db, notifier: notifier, now: now, days: contactReminderDays) } catch {
+            logger.warning("Contact reminders failed: \(String(reflecting: error))")
         }
         do { try await MDOAgendaNotices.run(on: db, notifier: notifier, now: now) } catch {
             logger.warning("MDO agenda notices failed: \(String(reflecting: error))")
@@ -27,7 +30,8 @@ struct NotificationLifecycle: LifecycleHandler {
     func didBootAsync(_ app: Application) async throws {
         let task = app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .minutes(1), delay: NotificationJobs.every) { _ in
             app.eventLoopGroup.next().makeFutureWithTask {
-                await NotificationJobs.runAll(on: app.db, notifier: Notifier(app: app), now: Date(), logger: app.logger)
+                await NotificationJobs.runAll(on: app.db, notifier: Notifier(app: app), now: Date(), logger: app.logger,
+                                              contactReminderDays: app.careSettings.contactReminderDays)
             }
         }
         app.storage[TaskKey.self] = task

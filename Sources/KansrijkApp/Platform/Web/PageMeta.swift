@@ -9,6 +9,8 @@ struct PageMeta: Encodable, Sendable {
         var roleLabel: String
         var organisation: String
         var canEdit: Bool
+        /// `Permission` names and whether her role passes them (`#if(page.user.may.importFigures)`).
+        var may: [String: Bool]
     }
 
     var title: String
@@ -21,6 +23,18 @@ struct PageMeta: Encodable, Sendable {
     var user: SignedIn?
     var csrf: String?
     var notice: String?
+    /// The header menu: only what the visitor may open (`Menu`).
+    var menu: [MenuItem]
+    /// A page for parents (`/ouders`, the parent's questionnaire): the layout leaves out the
+    /// professionals' menu and account links (issue 15).
+    var forParents: Bool
+}
+
+extension PageMeta {
+    /// The paths whose pages are written for parents.
+    static func isForParents(path: String) -> Bool {
+        path == "/ouders" || path.hasPrefix("/ouders/") || path.hasPrefix("/vragenlijst/")
+    }
 }
 
 extension Request {
@@ -36,7 +50,9 @@ extension Request {
         if organisation == nil { organisation = try await Organisation.name(of: user.$organisation.id, on: db) }
         meta.user = .init(name: user.name, email: user.email, role: user.role.rawValue,
                           roleLabel: t("role.\(user.role.rawValue)"), organisation: organisation ?? "",
-                          canEdit: user.role == .coordinator || user.role == .admin)
+                          canEdit: user.role == .coordinator || user.role == .admin,
+                          may: Menu.permissions(of: user.role))
+        meta.menu = Menu.items(for: user.role, language: language)
         meta.csrf = csrfToken()
         meta.notice = session.data["notice"]
         if meta.notice != nil { session.data["notice"] = nil }
@@ -53,7 +69,8 @@ extension Request {
             otherLangLabel: other == .en ? "English" : "Nederlands",
             otherLangURL: PageMeta.plainLanguageToggleURL(path: path, query: url.query, lang: other.rawValue)
                 ?? PageMeta.languageToggleURL(url.string, lang: other.rawValue),
-            path: path, user: nil, csrf: nil, notice: nil)
+            path: path, user: nil, csrf: nil, notice: nil,
+            menu: Menu.items(for: nil, language: language), forParents: PageMeta.isForParents(path: path))
     }
 
     /// A one-time message shown on the next page (after a redirect).

@@ -37,7 +37,13 @@ final class PreparedLayout: Sendable {
         case field(Field)
     }
 
-    private struct Key: Hashable { var lang: String; var signedIn: Bool }
+    /// The layout differs by language, by the menu (the signed-in role's, issue 15) and for parents' pages.
+    private struct Key: Hashable {
+        var lang: String; var signedIn: Bool; var menu: [String]; var forParents: Bool
+        init(_ meta: PageMeta) {
+            lang = meta.lang; signedIn = meta.user != nil; menu = meta.menu.map(\.href); forParents = meta.forParents
+        }
+    }
     private let shells = NIOLockedValueBox<[Key: [Segment]]>([:])
 
     /// A marker for each field; the control character cannot occur in our values or markup.
@@ -46,7 +52,7 @@ final class PreparedLayout: Sendable {
     /// The page from the cached layout, or nil when there is none yet or the page has a notice.
     func page(_ meta: PageMeta, content: String) -> ByteBuffer? {
         guard meta.notice == nil,
-              let segments = shells.withLockedValue({ $0[Key(lang: meta.lang, signedIn: meta.user != nil)] }) else { return nil }
+              let segments = shells.withLockedValue({ $0[Key(meta)] }) else { return nil }
         var body = HTMLWriter(capacity: content.utf8.count + 8_192)
         for segment in segments {
             switch segment {
@@ -77,7 +83,7 @@ final class PreparedLayout: Sendable {
         }
         let view = try await Self.leaf(req, meta: marked, content: Self.marker(.content))
         let segments = Self.cut(String(buffer: view.data))
-        shells.withLockedValue { $0[Key(lang: meta.lang, signedIn: meta.user != nil)] = segments }
+        shells.withLockedValue { $0[Key(meta)] = segments }
     }
 
     /// The page through Leaf.

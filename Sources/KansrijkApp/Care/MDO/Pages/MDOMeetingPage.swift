@@ -69,9 +69,9 @@ struct MDOMeetingPage: Encodable {
         let m = scope.meeting
         func point(_ p: MDOActionPoint, carried: Bool) -> PointView {
             let origin = l.meetingsByID[p.$meeting.id]
-            return PointView(text: p.text, owner: p.ownerOrganisation.name, person: p.ownerPerson, due: DateFormats.dutchDate(p.dueOn),
-                             overdue: p.doneOn == nil && p.dueOn < scope.today, done: p.doneOn.map(DateFormats.dutchDate),
-                             raisedAt: carried ? origin.map { "\($0.title), \(DateFormats.dutchDate($0.startsAt))" } : nil,
+            return PointView(text: p.text, owner: p.ownerOrganisation.name, person: p.ownerPerson, due: req.date(p.dueOn),
+                             overdue: p.doneOn == nil && p.dueOn < scope.today, done: p.doneOn.map(req.date),
+                             raisedAt: carried ? origin.map { "\($0.title), \(req.date($0.startsAt))" } : nil,
                              caseCode: p.mdoCase?.client.code,
                              doneAction: p.doneOn == nil ? "\(scope.base)/actiepunten/\(p.id!.slug)/afgerond" : nil,
                              doneValue: CalendarDay.iso(scope.today))

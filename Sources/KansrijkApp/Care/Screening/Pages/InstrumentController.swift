@@ -127,7 +127,7 @@ struct InstrumentController: RouteCollection {
             thresholds: definition.thresholds,
             versions: all.map { v in
                 .init(number: v.version, title: v.title, href: "/zorg/signaleren/instrument/\(v.version)",
-                      date: DateFormats.dutchDate(v.createdAt ?? Date()), current: v.version == currentNumber, used: usedIDs.contains(v.id!))
+                      date: req.date(v.createdAt ?? Date()), current: v.version == currentNumber, used: usedIDs.contains(v.id!))
             },
             newHref: user.role == .admin ? "/zorg/signaleren/instrument/nieuw" : nil,
             jsonHref: "/zorg/signaleren/instrument/\(instrument.version)/json",

@@ -61,6 +61,10 @@ struct ParentScreeningController: RouteCollection {
     private func open(_ req: Request) async throws -> (ScreeningLink?, Screening?) {
         guard let token = req.parameters.get("token"), let link = try await ScreeningLink.find(token: token, on: req.db) else { return (nil, nil) }
         let screening = try await Screening.query(on: req.db).filter(\.$id == link.$screening.id).with(\.$instrument).with(\.$createdBy).first()
+        // "u" or "jij" for the parent, as the coalition of her municipality agreed (issue 15)
+        if let screening, let client = try await CareClient.find(screening.$client.id, on: req.db) {
+            req.parentAddress = try await ParentAddress.forMunicipality(client.municipalityCode, on: req.db)
+        }
         return (link, screening)
     }
 

@@ -59,7 +59,7 @@ struct ScreeningController: RouteCollection {
             page: try await req.pageMeta(title: req.t("screening.list.title") + " " + scope.client.code, forms: true),
             client: scope.header,
             rows: screenings.map { s in
-                .init(href: "\(scope.base)/signaleren/\(s.id!.slug)", date: DateFormats.dutchDate(s.createdAt ?? scope.now),
+                .init(href: "\(scope.base)/signaleren/\(s.id!.slug)", date: req.date(s.createdAt ?? scope.now),
                       mode: req.t("screening.mode.\(s.mode.rawValue)"), status: req.t("screening.status.\(s.status.rawValue)"),
                       level: s.level.map { req.t($0.key) }, levelCode: s.level?.rawValue, version: s.instrument.version)
             },

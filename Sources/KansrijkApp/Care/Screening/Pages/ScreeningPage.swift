@@ -49,7 +49,7 @@ struct ScreeningPage: Encodable {
             client: scope.header, listHref: "\(scope.base)/signaleren",
             mode: req.t("screening.mode.\(s.mode.rawValue)"), status: req.t("screening.status.\(s.status.rawValue)"),
             statusCode: s.status.rawValue, version: "\(s.instrument.version): \(s.instrument.title)",
-            created: DateFormats.dutchDate(s.createdAt ?? scope.now), completed: s.completedAt.map(DateFormats.dutchDate),
+            created: req.date(s.createdAt ?? scope.now), completed: s.completedAt.map(req.date),
             result: s.status == .waitingForParent ? nil : ScreeningResultView(score, screening: s, t: req.t),
             parentNote: s.parentNote, waiting: waiting, discuss: discuss,
             routeHref: s.status == .waitingForParent ? nil : "\(base)/route",

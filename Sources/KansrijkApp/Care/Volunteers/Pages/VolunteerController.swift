@@ -58,7 +58,7 @@ struct VolunteerController: RouteCollection {
         func rows(_ requests: [VolunteerRequest], other: (VolunteerRequest) -> String) -> [VolunteerHomePage.RequestRow] {
             requests.filter { visible.contains($0.$client.id) }.map {
                 .init(href: "/zorg/vrijwilligers/verzoeken/\($0.id!.slug)", code: $0.client.code, organisation: other($0),
-                      status: req.t("volunteer.status.\($0.status.rawValue)"), date: DateFormats.dutchDate($0.createdAt ?? Date()))
+                      status: req.t("volunteer.status.\($0.status.rawValue)"), date: req.date($0.createdAt ?? Date()))
             }
         }
         let shown = (incoming + outgoing).filter { visible.contains($0.$client.id) }.map(\.client.code)

@@ -70,11 +70,11 @@ extension VolunteerRequestPage {
             page: try await req.pageMeta(title: req.t("volunteer.request.title") + " " + scope.client.code, forms: true),
             client: scope.header, need: r.need, language: r.language, requestedBy: r.requestedBy.name,
             volunteerOrganisation: r.volunteerOrganisation.name, status: req.t("volunteer.status.\(r.status.rawValue)"),
-            created: DateFormats.dutchDate(r.createdAt ?? scope.now),
+            created: req.date(r.createdAt ?? scope.now),
             match: current.map { m in
-                MatchView(volunteer: m.volunteer.name, languages: m.volunteer.languages.joined(separator: ", "), start: DateFormats.dutchDate(m.startOn),
-                          end: m.endOn.map(DateFormats.dutchDate), endReason: m.endReason,
-                          checkIns: m.checkIns.sorted { $0.on < $1.on }.map { .init(date: DateFormats.dutchDate($0.on), note: $0.note, by: $0.user.name) })
+                MatchView(volunteer: m.volunteer.name, languages: m.volunteer.languages.joined(separator: ", "), start: req.date(m.startOn),
+                          end: m.endOn.map(req.date), endReason: m.endReason,
+                          checkIns: m.checkIns.sorted { $0.on < $1.on }.map { .init(date: req.date($0.on), note: $0.note, by: $0.user.name) })
             },
             canManage: v.isVolunteerSide, candidates: candidates, base: v.base, today: CalendarDay.iso(CalendarDay.day(at: scope.now)),
             errors: errors, errorList: ErrorLink.list(errors, order: ["m_volunteer", "m_on", "c_on", "c_note", "e_on", "e_note"]))

@@ -20,7 +20,7 @@ enum PartnerCircle: String, Codable, CaseIterable, Sendable {
 }
 
 /// An organisation's partnership in a coalition: its circle, who to call, what it wants to
-/// achieve and brings ("Wat wil jij bereiken, wat breng jij mee?"), and when it joined or left.
+/// achieve and brings ("Wat wil uw organisatie bereiken, wat brengt zij mee?"), and when it joined or left.
 final class CoalitionPartner: Model, @unchecked Sendable {
     static let schema = "coalition_partners"
 

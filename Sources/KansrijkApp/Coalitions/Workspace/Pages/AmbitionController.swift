@@ -145,6 +145,8 @@ struct AmbitionController: RouteCollection {
         let a = try await Self.ambition(req, ws)
         guard let id = req.parameters.get("goal", as: UUID.self), let goal = try await AmbitionGoal.find(id, on: req.db),
               goal.$ambition.id == a.id else { throw PageError.notFound }
+        if let ask = try await req.deleteConfirmation(.init(kindKey: "confirm.kind.goal", name: goal.title),
+                                                      back: "\(ws.base)/ambities/\(a.id!.slug)") { return ask }
         try await goal.delete(on: req.db)
         req.flash(req.t("goal.deleted"))
         return req.redirect(to: "\(ws.base)/ambities/\(a.id!.slug)")

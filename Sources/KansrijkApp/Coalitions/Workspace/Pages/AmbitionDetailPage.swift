@@ -54,12 +54,12 @@ struct AmbitionDetailPage: Encodable {
             activities: activities.map { act in
                 let overdue = (act.status == .planned || act.status == .running) && (act.endsOn.map { $0 < ws.today } ?? false)
                 return .init(title: act.title, goal: act.goal?.title, owner: act.owner?.organisation.name,
-                             period: DateFormats.dutchDate(act.startsOn) + (act.endsOn.map { " – " + DateFormats.dutchDate($0) } ?? ""),
+                             period: req.date(act.startsOn) + (act.endsOn.map { " – " + req.date($0) } ?? ""),
                              status: req.t("activity.status.\(act.status.rawValue)"), statusCode: act.status.rawValue, overdue: overdue,
                              editHref: ws.canEdit ? "\(ws.base)/activiteiten/\(act.id!.slug)/bewerken" : nil)
             },
             services: serviceIDs.compactMap { req.directory.service($0) }.map { .init(label: $0.name, href: "/aanbod/\($0.id.slug)") },
-            agreements: agreements.map { .init(label: "\($0.title) (\(DateFormats.dutchDate($0.signedOn)))", href: "\(ws.base)/afspraken/\($0.id!.slug)") },
+            agreements: agreements.map { .init(label: "\($0.title) (\(req.date($0.signedOn)))", href: "\(ws.base)/afspraken/\($0.id!.slug)") },
             goalForm: ws.canEdit ? GoalEditor(action: "\(base)/doelen", title: goalForm.title ?? "", measure: goalForm.measure ?? "",
                                               errors: FieldErrors(filtering: errors, keys: ["goal_title", "goal_measure"])) : nil,
             activity: ws.canEdit ? try await ActivityEditor.build(req, ws, a, form: activityForm, errors: activityErrors,

@@ -65,7 +65,7 @@ struct CoalitionAgreementController: RouteCollection {
             page: try await req.workspaceMeta(ws, req.t("coalition.tab.agreements")), ws: WorkspaceHeader(ws, .agreements, req),
             items: agreements.map { a in
                 .init(title: a.title, href: "\(ws.base)/afspraken/\(a.id!.slug)", kind: req.t("agreement.kind.\(a.kind.rawValue)"),
-                      signed: DateFormats.dutchDate(a.signedOn), signatories: a.signatories.split(separator: "\n").count,
+                      signed: req.date(a.signedOn), signatories: a.signatories.split(separator: "\n").count,
                       document: documents[a.id!].map { "\($0.name) (\(Self.size($0.size)))" })
             }))
     }
@@ -78,13 +78,13 @@ struct CoalitionAgreementController: RouteCollection {
         let document = try await Self.documentFacts([id], on: req.db)[id]
         return try await req.view.render("coalitions/agreement", CoalitionAgreementPage(
             page: try await req.workspaceMeta(ws, a.title), ws: WorkspaceHeader(ws, .agreements, req),
-            title: a.title, kind: req.t("agreement.kind.\(a.kind.rawValue)"), signed: DateFormats.dutchDate(a.signedOn),
+            title: a.title, kind: req.t("agreement.kind.\(a.kind.rawValue)"), signed: req.date(a.signedOn),
             signatories: a.signatories.split(separator: "\n").map(String.init),
             ambitions: links.map(\.ambition).sorted { $0.position < $1.position }
                 .map { .init(label: $0.title, href: "\(ws.base)/ambities/\($0.id!.slug)") },
             document: document.map { d in
                 .init(name: d.name, href: "\(ws.base)/afspraken/\(id.slug)/document", size: Self.size(d.size),
-                      type: d.type, uploaded: d.uploaded.map(DateFormats.dutchDate))
+                      type: d.type, uploaded: d.uploaded.map(req.date))
             },
             editHref: "\(ws.base)/afspraken/\(id.slug)/bewerken"))
     }

@@ -28,6 +28,8 @@ struct CoalitionHomePage: Encodable {
     var coverage: [CoverageCount]
     var coverageLink: String
     var stories: [StoryLine]
+    /// The register of extra care, for its readers only (issue 15).
+    var extraCareHref: String?
 
     static func build(_ ws: CoalitionWorkspace, _ req: Request) async throws -> CoalitionHomePage {
         let db = req.db, c = ws.coalition
@@ -39,7 +41,7 @@ struct CoalitionHomePage: Encodable {
                           value: codes.map { names[$0]?.name ?? $0 }.sorted().joined(separator: ", "))]
         let tranche = try await CoalitionTranche.of(municipalities: codes, on: db)
         facts.append(Fact(label: req.t("coalition.tranche"), value: tranche.map { req.t("coalition.tranche.\($0.rawValue)") } ?? req.t("coalition.tranche.none")))
-        if let s = c.startedOn { facts.append(Fact(label: req.t("coalition.started"), value: DateFormats.dutchDate(s))) }
+        if let s = c.startedOn { facts.append(Fact(label: req.t("coalition.started"), value: req.date(s))) }
         if let l = c.contentLead { facts.append(Fact(label: req.t("coalition.lead.content"), value: l)) }
         if let l = c.policyLead { facts.append(Fact(label: req.t("coalition.lead.policy"), value: l)) }
 
@@ -76,9 +78,7 @@ struct CoalitionHomePage: Encodable {
         // coverage of the offering, as the coverage page computes it
         let local = Set(codes)
         let services = req.directory.services.filter { s in s.isNationwide || s.areas.contains { local.contains($0.municipalityCode) } }
-        let pathways = try await Pathway.query(on: db).filter(\.$coalition.$id == ws.id).with(\.$steps).all()
-        let matrix = Coverage.matrix(services: services, localCodes: local,
-                                     pathways: pathways.map { .init(theme: $0.theme, phases: Set($0.steps.map(\.phase))) })
+        let matrix = Coverage.matrix(services: services, localCodes: local, pathways: try await Pathway.agreedCoverage(of: [ws.id], on: db))
 
         // stories
         let stories = try await CoalitionStory.query(on: db).filter(\.$coalition.$id == ws.id).sort(\.$toldOn, .descending).range(..<3).all()
@@ -88,9 +88,9 @@ struct CoalitionHomePage: Encodable {
             ws: WorkspaceHeader(ws, .home, req),
             facts: facts,
             currentStage: current.map { req.t("stage.\($0.stage.rawValue)") },
-            stageEvidence: current?.reached.map { DateFormats.dutchDate($0.on) + ": " + $0.evidence },
+            stageEvidence: current?.reached.map { req.date($0.on) + ": " + $0.evidence },
             steps: timeline.map { StageStep(label: req.t("stage.\($0.stage.rawValue)"), reached: $0.reached != nil, current: $0.isCurrent,
-                                            date: $0.reached.map { DateFormats.dutchDate($0.on) }) },
+                                            date: $0.reached.map { req.date($0.on) }) },
             circles: circles,
             missing: gaps.map { Missing(text: req.t($0.key)) },
             ambitions: ambitionLines,
@@ -99,7 +99,7 @@ struct CoalitionHomePage: Encodable {
                             when: MeetingTime.dutch(m.startsAt), location: m.location)
             },
             openPoints: open.map { p in
-                PointLine(text: p.text, owner: p.owner?.organisation.name, due: p.dueOn.map(DateFormats.dutchDate),
+                PointLine(text: p.text, owner: p.owner?.organisation.name, due: p.dueOn.map(req.date),
                           overdue: p.dueOn.map { $0 < ws.today } ?? false, meeting: p.meeting.title,
                           href: "\(ws.base)/overleggen/\(p.$meeting.id.slug)")
             },
@@ -107,8 +107,9 @@ struct CoalitionHomePage: Encodable {
             coverageLink: "/dekking?coalitie=\(c.slug)",
             stories: stories.map { s in
                 StoryLine(title: s.title, excerpt: StoryExcerpt.make(s.body), teller: req.t("story.teller.\(s.teller.rawValue)"),
-                          date: DateFormats.dutchDate(s.toldOn))
-            })
+                          date: req.date(s.toldOn))
+            },
+            extraCareHref: try await ExtraCareDeciders.readsRegister(req.requireUser(), coalition: ws.id, on: db) ? ExtraCarePaths.register(c.slug) : nil)
     }
 }
 

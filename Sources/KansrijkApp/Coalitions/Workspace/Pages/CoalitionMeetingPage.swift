@@ -47,10 +47,10 @@ struct CoalitionMeetingPage: Encodable {
             let p = pointsByID[pid]!
             let origin = meetingsByID[p.$meeting.id]!
             let error = doneError.flatMap { $0.0 == pid ? $0.1 : nil }
-            return Point(id: pid.slug, text: p.text, owner: p.owner?.organisation.name, due: p.dueOn.map(DateFormats.dutchDate),
+            return Point(id: pid.slug, text: p.text, owner: p.owner?.organisation.name, due: p.dueOn.map(req.date),
                          overdue: p.doneOn == nil && (p.dueOn.map { $0 < ws.today } ?? false),
-                         raisedAt: origin.title + ", " + DateFormats.dutchDate(origin.startsAt),
-                         raisedHref: "\(ws.base)/overleggen/\(origin.id!.slug)", done: p.doneOn.map(DateFormats.dutchDate),
+                         raisedAt: origin.title + ", " + req.date(origin.startsAt),
+                         raisedHref: "\(ws.base)/overleggen/\(origin.id!.slug)", done: p.doneOn.map(req.date),
                          doneAction: ws.canEdit && p.doneOn == nil ? "\(base)/actiepunten/\(pid.slug)/afgerond" : nil,
                          doneValue: CalendarDay.iso(ws.today), error: error)
         }

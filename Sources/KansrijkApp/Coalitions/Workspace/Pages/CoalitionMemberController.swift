@@ -57,6 +57,8 @@ struct CoalitionMemberController: RouteCollection {
             req.flash(req.isEnglish ? "You cannot remove yourself. Ask another coordinator or an administrator."
                                     : "Je kunt jezelf niet verwijderen. Vraag een andere coördinator of een beheerder.")
         } else {
+            if let ask = try await req.deleteConfirmation(.init(kindKey: "confirm.kind.member", name: member.user.name,
+                                                                consequenceKey: "confirm.consequence.member"), back: "\(ws.base)/leden") { return ask }
             try await member.delete(on: req.db)
             req.flash(req.isEnglish ? "\(member.user.name) is no longer a member." : "\(member.user.name) is geen lid meer.")
         }

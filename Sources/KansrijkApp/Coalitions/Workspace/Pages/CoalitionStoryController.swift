@@ -56,8 +56,8 @@ struct CoalitionStoryController: RouteCollection {
                 if let o = s.partner?.organisation.name { tags.append(o) }
                 tags.append(req.t(s.isPublic ? "story.public.tag" : "story.public.not"))
                 return .init(id: s.id!.slug, title: s.title, paragraphs: s.body.split(whereSeparator: \.isNewline).map(String.init),
-                             teller: req.t("story.teller.\(s.teller.rawValue)"), told: DateFormats.dutchDate(s.toldOn), tags: tags,
-                             consent: "\(req.t("story.consent.recorded")): \(req.t("story.consent.\(s.consentForm.rawValue)")), \(DateFormats.dutchDate(s.consentOn)).",
+                             teller: req.t("story.teller.\(s.teller.rawValue)"), told: req.date(s.toldOn), tags: tags,
+                             consent: "\(req.t("story.consent.recorded")): \(req.t("story.consent.\(s.consentForm.rawValue)")), \(req.date(s.consentOn)).",
                              editHref: ws.canEdit ? "\(ws.base)/verhalen/\(s.id!.slug)/bewerken" : nil,
                              deleteAction: ws.canEdit ? "\(ws.base)/verhalen/\(s.id!.slug)/verwijderen" : nil)
             }))
@@ -121,6 +121,7 @@ struct CoalitionStoryController: RouteCollection {
         let ws = try await req.workspace(.edit)
         guard let id = req.parameters.get("id", as: UUID.self), let story = try await CoalitionStory.find(id, on: req.db),
               story.$coalition.id == ws.id else { throw PageError.notFound }
+        if let ask = try await req.deleteConfirmation(.init(kindKey: "confirm.kind.story", name: story.title), back: "\(ws.base)/verhalen") { return ask }
         try await story.delete(on: req.db)
         req.flash(req.t("story.deleted"))
         return req.redirect(to: "\(ws.base)/verhalen")

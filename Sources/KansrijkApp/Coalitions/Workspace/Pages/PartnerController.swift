@@ -47,7 +47,7 @@ struct PartnerController: RouteCollection {
         func row(_ p: CoalitionPartner) -> PartnersPage.Row {
             .init(name: p.organisation.name, kind: p.organisation.kind.label, domain: req.t("partner.domain.\(p.domain.rawValue)"),
                   role: p.role, contacts: p.contacts.split(separator: "\n").map(String.init), wants: p.wants, brings: p.brings,
-                  joined: DateFormats.dutchDate(p.joinedOn), left: p.leftOn.map(DateFormats.dutchDate),
+                  joined: req.date(p.joinedOn), left: p.leftOn.map(req.date),
                   editHref: "\(ws.base)/partners/\(p.id!.slug)/bewerken")
         }
         let gaps = MissingPartners.gaps(partners: current.map { ($0.organisation.kind, $0.domain) },

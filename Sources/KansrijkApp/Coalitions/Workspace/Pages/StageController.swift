@@ -33,7 +33,7 @@ struct StageController: RouteCollection {
         let ws = try await req.workspace(.edit)
         let form = try req.content.decode(StageForm.self)
         let existing = try await Self.milestones(ws, on: req.db)
-        let reached = Dictionary(existing.map { ($0.stage, DateFormats.dutchDate($0.reachedOn)) }, uniquingKeysWith: { a, _ in a })
+        let reached = Dictionary(existing.map { ($0.stage, req.date($0.reachedOn)) }, uniquingKeysWith: { a, _ in a })
         switch form.validate(reached: reached, today: ws.today, english: req.isEnglish) {
         case .failure(let errors):
             return try await render(req, ws, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
@@ -48,6 +48,8 @@ struct StageController: RouteCollection {
         let ws = try await req.workspace(.edit)
         guard let id = req.parameters.get("id", as: UUID.self), let m = try await StageMilestone.find(id, on: req.db),
               m.$coalition.id == ws.id else { throw PageError.notFound }
+        if let ask = try await req.deleteConfirmation(.init(kindKey: "confirm.kind.stage", name: req.t("stage.\(m.stage.rawValue)")),
+                                                      back: "\(ws.base)/fasen") { return ask }
         try await m.delete(on: req.db)
         req.flash(req.t("stage.deleted"))
         return req.redirect(to: "\(ws.base)/fasen")
@@ -64,7 +66,7 @@ struct StageController: RouteCollection {
         let steps = timeline.map { step in
             StagesPage.Step(label: req.t("stage.\(step.stage.rawValue)"),
                             explanation: req.t("stage.\(step.stage.rawValue).explain"), reached: step.reached != nil, current: step.isCurrent,
-                            date: step.reached.map { DateFormats.dutchDate($0.on) }, evidence: step.reached?.evidence,
+                            date: step.reached.map { req.date($0.on) }, evidence: step.reached?.evidence,
                             deleteAction: ws.canEdit ? byStage[step.stage].map { "\(ws.base)/fasen/\($0.id!.slug)/verwijderen" } : nil)
         }
         return try await req.view.render("coalitions/stages", StagesPage(
