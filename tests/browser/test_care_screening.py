@@ -43,20 +43,20 @@ def test_parent_fills_in_through_her_link_and_it_is_discussed(page: Page, new_pa
     # the parent, on her phone, without JavaScript, not logged in
     parent = new_page(java_script_enabled=False, viewport=PHONE)
     parent.goto(link)
-    expect(parent.get_by_role("heading", level=1)).to_contain_text("hoe gaat het met u")
+    expect(parent.get_by_role("heading", level=1)).to_contain_text("hoe gaat het met jou")
     assert_accessible(parent)
     parent.get_by_role("group", name="Heb je mensen om je heen die je helpen als het nodig is?").get_by_label("Nee, eigenlijk niemand").check()
     parent.get_by_role("group", name="Heb je schulden of rekeningen die je niet kunt betalen?").get_by_label("Ja, en het groeit me boven het hoofd").check()
-    parent.get_by_label("Wilt u nog iets vertellen of vragen?").fill("Ik wil graag praten over geld.")
+    parent.get_by_label("Wil je nog iets vertellen of vragen?").fill("Ik wil graag praten over geld.")
     with parent.expect_navigation():
         parent.get_by_role("button", name="Versturen").click()
-    expect(parent.get_by_role("heading", level=1)).to_have_text("Dank u wel!")
+    expect(parent.get_by_role("heading", level=1)).to_have_text("Dank je wel!")
     assert_accessible(parent)
 
     # the link works once: a clear Dutch message afterwards
     response = parent.goto(link)
     assert response is not None and response.status == 410
-    expect(parent.locator("main")).to_contain_text("U hebt de vragenlijst al ingevuld")
+    expect(parent.locator("main")).to_contain_text("Je hebt de vragenlijst al ingevuld")
     assert_accessible(parent)
 
     # back with the midwife: the answers and the note, to discuss

@@ -72,7 +72,7 @@ def test_referral_by_phone_to_the_voedselbank(page: Page, login, assert_accessib
     expect(form.locator("#f-service option:checked")).to_contain_text("Voedselbank")
     mode = form.locator("#f-mode")
     expect(mode).to_contain_text("een verwijzing via Kansrijk zou hier niet aankomen")
-    expect(mode.locator('a[href="tel:0300001122"]')).to_be_visible()
+    expect(mode.locator('a[href="tel:+31300001122"]')).to_be_visible()
     expect(mode).to_contain_text("vast als verwezen per telefoon of e-mail")
     form.locator("#f-reason").fill("Geen eten in huis, baby op komst")
     form.locator("#f-agreed").fill("Ik bel de voedselbank vandaag")
@@ -102,7 +102,7 @@ def test_referral_by_phone_to_the_voedselbank(page: Page, login, assert_accessib
     click(page, form.get_by_role("button", name="Verwijzing versturen"))
     expect(page.locator("main dl")).to_contain_text("Per telefoon of e-mail")
     contact = page.locator("#contact")
-    expect(contact.locator('a[href="tel:0300001122"]')).to_be_visible()
+    expect(contact.locator('a[href="tel:+31300001122"]')).to_be_visible()
     assert_accessible(page)
     shoot(page, "referral-phone-sender")
 

@@ -148,7 +148,7 @@ struct ReferralLandingTests {
             // act: the form with the Voedselbank chosen from its page
             let opened = try await midwife.get("\(base)/verwijzen?dienst=\(Self.voedselbank.slug)").body.string
             // check: its phone as a tap-to-call link, and what sending records
-            #expect(opened.contains("<a href=\"tel:0300001122\">030 000 11 22</a>"))
+            #expect(opened.contains("<a href=\"tel:+31300001122\">030 000 11 22</a>"))
             #expect(opened.contains("mailto:aanmelden@voedselbank-zeist.example"))
             #expect(opened.contains("een verwijzing via Kansrijk zou hier niet aankomen"))
             #expect(opened.contains("Voedselbank Zeist") && opened.contains("Toestemming om te verwijzen geldt nu voor"))
@@ -214,6 +214,34 @@ struct ReferralLandingTests {
             #expect(referral.channel == .phoneEmail)
             let toJGZ = try await ClientFixtures.referral(app, client: client, now: Date())
             #expect(toJGZ.channel == .kansrijk)
+        }
+    }
+
+    @Test("a referral by phone is followed up by its reminder, never by the termijnbewaking nor as 'te laat'")
+    func phoneReferralIsNeverOverdue() async throws {
+        try await withApp { app in
+            // setup: a phone referral unanswered for 12 days, past every step of the default ladder
+            let now = Date()
+            let client = try await Self.client(app, name: "T.E. Laat")
+            let phone = try await Self.phoneReferral(app, client, sent: now.addingTimeInterval(-12 * 86_400))
+
+            // act
+            let overdue = try await EscalationList.overdue(municipalities: [client.municipalityCode], ladder: [], on: app.db, now: now)
+            var browser = try await Browser.signedIn(app, as: ClientFixtures.midwifeEmail)
+            let outgoing = try await browser.get("/zorg/verwijzingen?lijst=uitgaand").body.string
+
+            // check: not on the ladder, and the sender's list names no lateness for it
+            #expect(!overdue.contains { $0.referral.id == phone.id })
+            let row = try #require(outgoing.components(separatedBy: "<tr").first { $0.contains(client.code) })
+            #expect(!row.contains("te laat"))
+            // and the same referral through Kansrijk would have been late: the ladder itself still works
+            phone.storedChannel = .kansrijk
+            try await phone.save(on: app.db)
+            let nowOverdue = try await EscalationList.overdue(municipalities: [client.municipalityCode], ladder: [], on: app.db, now: now)
+            #expect(nowOverdue.contains { $0.referral.id == phone.id })
+            let later = try await browser.get("/zorg/verwijzingen?lijst=uitgaand").body.string
+            let lateRow = try #require(later.components(separatedBy: "<tr").first { $0.contains(client.code) })
+            #expect(lateRow.contains("te laat: geen reactie binnen 5 dagen (nu 12 dagen)"))
         }
     }
 

@@ -112,6 +112,8 @@ enum EscalationList {
             .join(CareClient.self, on: \Referral.$client.$id == \CareClient.$id)
             .filter(CareClient.self, \.$municipalityCode ~~ municipalities)
             .filter(\.$status ~~ [ReferralStatus.requested, .rejected])
+            // a referral by phone, e-mail or another system is followed up by its sender's reminder, not by this ladder
+            .group(.or) { $0.filter(\.$storedChannel == nil).filter(\.$storedChannel == .kansrijk) }
             .with(\.$referringOrganisation).with(\.$receivingOrganisation).all()
         let rejectedClients = Array(Set(candidates.filter { $0.status == .rejected }.map { $0.$client.id }))
         let later = rejectedClients.isEmpty ? [] : try await Referral.query(on: db).filter(\.$client.$id ~~ rejectedClients).all()

@@ -20,6 +20,8 @@ struct WorklistRow: Sendable {
     var receivingOrganisation: String
     /// A warm handover is labelled as one (issue #15).
     var kind: ReferralKind = .referral
+    /// A referral outside Kansrijk is never "te laat" for the receiver: nobody there answers in Kansrijk (issue #15).
+    var channel: ReferralChannel = .kansrijk
 }
 
 /// One page of a worklist, newest first.
@@ -51,7 +53,7 @@ extension Referral {
         let names: SQLQueryString = incoming ? "o.name AS referring_name, \(own) AS receiving_name" : "\(own) AS referring_name, o.name AS receiving_name"
         let query: SQLQueryString = """
             SELECT r.id, r.status, r.requested_at, r.status_changed_at, r.first_contact_at, r.alternative, r.service_id, \
-            r.service_name, r.kind, c.code AS client_code, c.name AS client_name, \(names) \
+            r.service_name, r.kind, r.channel, c.code AS client_code, c.name AS client_name, \(names) \
             FROM care_referrals r JOIN care_clients c \(SQLiteIndexHint(CreateListingCoveringIndexes.clients)) ON c.id = r.client_id \
             JOIN organisations o \(SQLiteIndexHint(CreateOrganisationNamesIndex.name)) ON o.id = \(other) \
             WHERE \(side) = \(bind: access.organisationID) AND \(access.visibleCondition(SQLColumn("client_id", table: "r"), now: now)) \
@@ -77,6 +79,7 @@ extension WorklistRow {
         referringOrganisation = try row.decode(column: "referring_name", as: String.self)
         receivingOrganisation = try row.decode(column: "receiving_name", as: String.self)
         kind = try row.decode(column: "kind", as: String?.self).flatMap(ReferralKind.init(rawValue:)) ?? .referral
+        channel = try row.decode(column: "channel", as: String?.self).flatMap(ReferralChannel.init(rawValue:)) ?? .kansrijk
     }
 }
 

@@ -50,7 +50,7 @@ struct WorklistHTML {
             w.raw(req.date(r.requestedAt)); w.raw("</td>"); w.raw(cell[4]); w.raw("<span class=\"status-badge status-")
             w.raw(r.status.rawValue); w.raw("\">"); w.text(statusLabel); w.raw("</span>")
             // "te laat" in words: what was late, and against which limit (issue #15)
-            if let overdue = ReferralStatusWords.overdue(status: r.status, requestedAt: r.requestedAt, statusChangedAt: r.statusChangedAt,
+            if r.channel == .kansrijk, let overdue = ReferralStatusWords.overdue(status: r.status, requestedAt: r.requestedAt, statusChangedAt: r.statusChangedAt,
                                                          alternative: r.alternative, t: t, now: now) {
                 w.raw(" <strong class=\"status-late\">"); w.text(overdue); w.raw("</strong>")
             }

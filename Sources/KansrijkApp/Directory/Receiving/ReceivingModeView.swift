@@ -10,7 +10,7 @@ struct ReceivingModeView: Encodable, Sendable {
     /// One sentence on what the sender does.
     var explanation: String
     var phone: String?
-    /// `tel:` address: the number without spaces and dashes.
+    /// `tel:` address in international form, as every phone link (`PhoneLink`).
     var phoneHref: String?
     var email: String?
     var whereText: String?
@@ -28,7 +28,7 @@ struct ReceivingModeView: Encodable, Sendable {
         label = t(mode.channel.key)
         explanation = t(mode.channel.key + ".explain")
         phone = mode.phone
-        phoneHref = mode.phone.map { "tel:" + $0.filter { $0.isNumber || $0 == "+" } }
+        phoneHref = mode.phone.flatMap(PhoneLink.href)
         email = mode.email
         whereText = mode.whereText
         whereURL = mode.whereText.flatMap { ServiceForm.isWebAddress($0) ? $0 : nil }
