@@ -171,31 +171,31 @@ def test_tables_become_cards_on_a_phone(new_page, login, assert_accessible):
 
 
 def test_the_coalition_chooses_how_parents_are_addressed(page: Page, new_page, login, assert_accessible):
-    """u by default; the Zeist coordinator chooses jij and the parents' page follows; set back after."""
+    """jij by default; the Zeist coordinator chooses u and the parents' page follows; set back after."""
     parent = new_page()
     parent.goto(f"/ouders?gemeente={ZEIST}")
-    expect(parent.locator("h1")).to_have_text("Wat is er voor u?")
+    expect(parent.locator("h1")).to_have_text("Wat is er voor jou?")
 
     login(page, "coordinator@zeist.demo")
     page.goto("/coalities/zeist")
     with page.expect_navigation():
         page.get_by_role("link", name="Ouders aanspreken met u of jij").click()
-    expect(page.get_by_label("u (zoals: Wat is er voor u?)")).to_be_checked()
+    expect(page.get_by_label("jij (zoals: Wat is er voor jou?)")).to_be_checked()
     assert_accessible(page)
     try:
-        page.get_by_label("jij (zoals: Wat is er voor jou?)").check()
-        with page.expect_navigation():
-            page.get_by_role("button", name="Opslaan").click()
-        expect(page.locator(".notice")).to_contain_text("aangesproken met jij")
-        parent.goto(f"/ouders?gemeente={ZEIST}")
-        expect(parent.locator("h1")).to_have_text("Wat is er voor jou?")
-        expect(parent.get_by_label("Waar woon je?")).to_be_visible()
-        parent.goto("/ouders?gemeente=GM0654")  # Borsele's coalition did not choose: u
-        expect(parent.locator("h1")).to_have_text("Wat is er voor u?")
-    finally:
-        page.goto("/coalities/zeist/ouders-aanspreken")
         page.get_by_label("u (zoals: Wat is er voor u?)").check()
         with page.expect_navigation():
             page.get_by_role("button", name="Opslaan").click()
+        expect(page.locator(".notice")).to_contain_text("aangesproken met u")
+        parent.goto(f"/ouders?gemeente={ZEIST}")
+        expect(parent.locator("h1")).to_have_text("Wat is er voor u?")
+        expect(parent.get_by_label("Waar woont u?")).to_be_visible()
+        parent.goto("/ouders?gemeente=GM0654")  # Borsele's coalition did not choose: jij
+        expect(parent.locator("h1")).to_have_text("Wat is er voor jou?")
+    finally:
+        page.goto("/coalities/zeist/ouders-aanspreken")
+        page.get_by_label("jij (zoals: Wat is er voor jou?)").check()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Opslaan").click()
     parent.goto(f"/ouders?gemeente={ZEIST}")
-    expect(parent.locator("h1")).to_have_text("Wat is er voor u?")
+    expect(parent.locator("h1")).to_have_text("Wat is er voor jou?")

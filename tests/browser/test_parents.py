@@ -8,8 +8,8 @@ from playwright.sync_api import Page, expect
 
 ZEIST = "GM0355"
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-# The parents' pages say "u" unless the coalition chose "jij" (issue 15); many services' own
-# parent summaries are written with "je".
+# The parents' pages say "jij" unless the coalition chose "u" (issue 15); the professionals'
+# pages say "u".
 INFORMAL = re.compile(r"\b(je|jij|jou|jouw)\b", re.IGNORECASE)
 
 
@@ -35,7 +35,7 @@ def test_pregnant_parent_in_zeist_finds_help(page: Page, assert_accessible):
     page.goto("/")
     with page.expect_navigation():
         page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Voor ouders").click()
-    expect(page.locator("h1")).to_have_text("Wat is er voor u?")
+    expect(page.locator("h1")).to_have_text("Wat is er voor jou?")
     expect(page.locator("article.parent-result")).to_have_count(0)
     assert_accessible(page)
 
@@ -61,7 +61,7 @@ def test_pregnant_parent_in_zeist_finds_help(page: Page, assert_accessible):
         first.click()
     expect(page.locator("h1")).to_have_text(name)
     expect(page.get_by_role("heading", name="Wat is het?")).to_be_visible()
-    expect(page.get_by_role("heading", name="Hoe komt u erbij?")).to_be_visible()
+    expect(page.get_by_role("heading", name="Hoe kom je erbij?")).to_be_visible()
     # Nothing meant for professionals only.
     expect(page.get_by_text("Zo verwijst u")).to_have_count(0)
     expect(page.get_by_text("Contactpersonen voor verwijzers")).to_have_count(0)
@@ -100,5 +100,5 @@ def test_english_toggle_switches_and_is_remembered(page: Page, assert_accessible
     expect(page.locator("h1")).to_have_text("Wie kan helpen?")
     page.goto("/ouders")
     assert html_lang(page) == "nl", "back to Dutch should be remembered too"
-    expect(page.locator("h1")).to_have_text("Wat is er voor u?")
+    expect(page.locator("h1")).to_have_text("Wat is er voor jou?")
     assert_accessible(page)

@@ -101,7 +101,7 @@ enum CoalitionStrings {
         "parentaddress.legend": ("Aanspreekvorm voor ouders", "Form of address for parents"),
         "parentaddress.option.u": ("u (zoals: Wat is er voor u?)", "u, formal (as in: Wat is er voor u?)"),
         "parentaddress.option.jij": ("jij (zoals: Wat is er voor jou?)", "jij, informal (as in: Wat is er voor jou?)"),
-        "parentaddress.hint": ("Werken er meer coalities in een gemeente, dan gebruiken de pagina's jij alleen als ze allemaal jij kiezen.", "Where more coalitions work in one municipality, the pages say 'jij' only when all of them chose it."),
+        "parentaddress.hint": ("Zonder keuze staat er jij, zoals in de vragenlijst voor ouders. Werken er meer coalities in een gemeente en kiest er één u, dan gebruiken de pagina's daar u. De vragen van uw eigen vragenlijst past u aan in de vragenlijst zelf.", "Without a choice the pages say 'jij', as the parents' questionnaire does. Where more coalitions work in one municipality and one chooses 'u', the pages there say 'u'. The questions of your own questionnaire are changed in the questionnaire itself."),
         "parentaddress.save": ("Opslaan", "Save"),
         "parentaddress.error": ("Kies u of jij.", "Choose u or jij."),
         "parentaddress.saved.u": ("Ouders worden nu aangesproken met u.", "Parents are now addressed as 'u'."),

@@ -74,7 +74,7 @@ struct ScreeningFlowTests {
             #expect(sent.status == .seeOther && sent.headers.first(name: .location) == "/vragenlijst/klaar")
             // used: a clear message, and a second submit changes nothing
             let twice = try await parent.post(url, form: ["q-steun": "veel"])
-            #expect(twice.status == .gone && twice.body.string.contains("U hebt de vragenlijst al ingevuld"))
+            #expect(twice.status == .gone && twice.body.string.contains("Je hebt de vragenlijst al ingevuld"))
             let screening = try #require(try await Screening.query(on: app.db).filter(\.$client.$id == client.id!).first())
             #expect(screening.status == .filledByParent && screening.answers["steun"] == "niemand")
             // the professional discusses: completes the answers and adjusts the level with a reason

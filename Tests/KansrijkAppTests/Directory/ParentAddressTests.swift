@@ -4,7 +4,7 @@ import Vapor
 import VaporTesting
 @testable import KansrijkApp
 
-/// Issue 15: parents are addressed with "u" unless their coalition chose "jij"; professionals
+/// Issue 15: parents are addressed with "jij" unless their coalition chose "u"; professionals
 /// always with "u".
 @Suite("Parents: the coalition's form of address", .serialized)
 struct ParentAddressTests {
@@ -24,13 +24,14 @@ struct ParentAddressTests {
         for (key, pair) in Strings.table where key.hasPrefix("parents.") || key.hasPrefix("parentscreening.") {
             if Self.informal(pair.0) { #expect(ParentStrings.formal[key] != nil, "\(key) has no 'u' form") }
         }
-        #expect(ParentAddress.text("parents.heading", .nl, nil) == "Wat is er voor u?")
+        #expect(ParentAddress.text("parents.heading", .nl, nil) == "Wat is er voor jou?")
+        #expect(ParentAddress.text("parents.heading", .nl, .u) == "Wat is er voor u?")
         #expect(ParentAddress.text("parents.heading", .nl, .jij) == "Wat is er voor jou?")
         #expect(ParentAddress.text("parents.heading", .en, .u) == Strings.text("parents.heading", .en))
         #expect(ParentAddress.text("care.title", .nl, .jij) == Strings.text("care.title", .nl), "other texts are untouched")
     }
 
-    @Test("u by default; jij in Zeist once its coalition chooses it; other municipalities keep u")
+    @Test("jij by default, as the questionnaire speaks; u in Zeist once its coalition chooses it; other municipalities keep jij")
     func coalitionChoice() async throws {
         try await withApp { app in
             // setup
@@ -38,30 +39,30 @@ struct ParentAddressTests {
             var coordinator = try await Browser.signedIn(app, as: "coordinator@zeist.demo")
             var professional = try await Browser.signedIn(app, as: "professional@zeist.demo")
             let before = try await visitor.get("/ouders?gemeente=GM0355").body.string
-            #expect(before.contains("Wat is er voor u?"))
-            #expect(try await coordinator.get("/coalities/zeist/ouders-aanspreken").body.string.contains("name=\"aanspreekvorm\" value=\"u\" checked"))
+            #expect(before.contains("Wat is er voor jou?"))
+            #expect(try await coordinator.get("/coalities/zeist/ouders-aanspreken").body.string.contains("name=\"aanspreekvorm\" value=\"jij\" checked"))
             // act: a professional may not choose, a wrong value is explained, the coordinator chooses jij
-            let refused = try await professional.post("/coalities/zeist/ouders-aanspreken", form: ["aanspreekvorm": "jij"])
+            let refused = try await professional.post("/coalities/zeist/ouders-aanspreken", form: ["aanspreekvorm": "u"])
             let wrong = try await coordinator.post("/coalities/zeist/ouders-aanspreken", form: ["aanspreekvorm": "hoi"])
-            let saved = try await coordinator.post("/coalities/zeist/ouders-aanspreken", form: ["aanspreekvorm": "jij"])
+            let saved = try await coordinator.post("/coalities/zeist/ouders-aanspreken", form: ["aanspreekvorm": "u"])
             // check
             #expect(refused.status == .forbidden)
             #expect(wrong.status == .unprocessableEntity)
             #expect(wrong.body.string.contains("Kies u of jij."))
             #expect(saved.status == .seeOther || saved.status == .found)
             let zeist = try await visitor.get("/ouders?gemeente=GM0355").body.string
-            #expect(zeist.contains("Wat is er voor jou?"))
-            #expect(zeist.contains("Waar woon je?"))
+            #expect(zeist.contains("Wat is er voor u?"))
+            #expect(zeist.contains("Waar woont u?"))
             let borsele = try await visitor.get("/ouders?gemeente=GM0654").body.string
-            #expect(borsele.contains("Wat is er voor u?"))
+            #expect(borsele.contains("Wat is er voor jou?"))
             let none = try await visitor.get("/ouders").body.string
-            #expect(none.contains("Waar woont u?"))
+            #expect(none.contains("Waar woon je?"))
             // professionals' pages keep u
             let care = try await professional.get("/zorg").body.string
-            #expect(!care.contains("Wat is er voor jou?"))
-            #expect(try await ParentAddress.forMunicipality("GM0355", on: app.db) == .jij)
-            #expect(try await ParentAddress.forMunicipality("GM0654", on: app.db) == .u)
-            #expect(try await ParentAddress.forMunicipality(nil, on: app.db) == .u)
+            #expect(!care.contains("Wat is er voor u?") && !care.contains("Wat is er voor jou?"))
+            #expect(try await ParentAddress.forMunicipality("GM0355", on: app.db) == .u)
+            #expect(try await ParentAddress.forMunicipality("GM0654", on: app.db) == .jij)
+            #expect(try await ParentAddress.forMunicipality(nil, on: app.db) == .jij)
         }
     }
 }

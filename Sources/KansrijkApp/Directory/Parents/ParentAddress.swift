@@ -3,12 +3,13 @@ import Vapor
 
 /// How the parents' pages speak to a parent: "u" or "jij", as the coalition chooses (issue 15:
 /// one form of address per audience). Professionals' pages always say "u". The Strings tables
-/// hold the parents' texts in the "jij" form; `ParentStrings.formal` has their "u" form, used
-/// unless a page set `req.parentAddress = .jij`. English has one "you" and is left as it is.
+/// hold the parents' texts in the "jij" form, the standard, as the default questionnaire and most
+/// services' parent summaries are written; `ParentStrings.formal` has their "u" form, used when a
+/// page set `req.parentAddress = .u`. English has one "you" and is left as it is.
 enum ParentAddress: String, Codable, CaseIterable, Sendable {
     case u, jij
 
-    static let standard = ParentAddress.u
+    static let standard = ParentAddress.jij
 
     fileprivate struct Key: StorageKey { typealias Value = ParentAddress }
 
@@ -18,14 +19,14 @@ enum ParentAddress: String, Codable, CaseIterable, Sendable {
         return Strings.text(key, language)
     }
 
-    /// The form for parents in a municipality: "jij" only when every coalition working there chose it.
+    /// The form for parents in a municipality: "u" as soon as one coalition working there chose it
+    /// (the more formal form wins where coalitions differ), otherwise the standard "jij".
     static func forMunicipality(_ code: String?, on db: any Database) async throws -> ParentAddress {
         guard let code, !code.isEmpty else { return standard }
         let coalitions = Set(try await CoalitionMunicipality.query(on: db).filter(\.$municipalityCode == code).all().map { $0.$coalition.id })
         guard !coalitions.isEmpty else { return standard }
         let chosen = try await CoalitionParentAddress.query(on: db).filter(\.$coalition.$id ~~ Array(coalitions)).all()
-        let informal = Set(chosen.filter { $0.address == ParentAddress.jij.rawValue }.map { $0.$coalition.id })
-        return informal == coalitions ? .jij : .u
+        return chosen.contains { $0.address == ParentAddress.u.rawValue } ? .u : .jij
     }
 
     /// The coalition's own choice.

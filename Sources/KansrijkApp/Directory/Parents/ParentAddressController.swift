@@ -2,7 +2,7 @@ import Fluent
 import Vapor
 
 /// `/coalities/:slug/ouders-aanspreken`: the coalition chooses how its parents' pages address a
-/// parent, "u" (the standard) or "jij" (issue 15). Readers of the coalition see the choice; its
+/// parent, "jij" (the standard) or "u" (issue 15). Readers of the coalition see the choice; its
 /// editors change it.
 struct ParentAddressController: RouteCollection {
     struct Page: Encodable {
