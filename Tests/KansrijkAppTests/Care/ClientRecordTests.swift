@@ -137,6 +137,9 @@ struct ClientRecordTests {
             let page = try await midwife.get(base).body.string
             #expect(page.contains("<dt>Fase</dt><dd>Rond de geboorte en kraamtijd</dd>"))
             #expect(page.contains("<dt>Code van het kind</dt><dd>\(childCode)</dd>"))
+            // the JSON API shows the child's code and the new phase too
+            let json = try await midwife.get("/api/zorg/clienten/\(client.id!.slug)").body.string
+            #expect(json.contains("\"childCode\":\"\(childCode)\"") && json.contains("\"phase\":\"kraamtijd\""))
             // correcting the date keeps the child's code
             #expect(try await midwife.post("\(base)/geboorte", form: ["actual_birth_date": Self.day(-4)]).status == .seeOther)
             #expect(try await CareClient.find(client.id, on: app.db)?.childCode == childCode)

@@ -230,5 +230,6 @@ struct ExtraCareTests {
         #expect(ExtraCareSettleForm.cents("€ 80") == 8_000)
         for bad in ["", "abc", "1,234,5", "12.345", "-5", "1,999", "99999999999"] { #expect(ExtraCareSettleForm.cents(bad) == nil, "\(bad)") }
         #expect(ExtraCareSettleForm.euros(125_050) == "€ 1.250,50")
+        #expect(ExtraCareSettleForm.euros(125_050, .en) == "€1,250.50" && ExtraCareSettleForm.euros(5, .en) == "€0.05")
     }
 }

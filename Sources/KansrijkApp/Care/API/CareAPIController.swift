@@ -25,6 +25,8 @@ struct ClientDTO: Content {
     var municipalityCode: String
     var expectedBirthDate: String?
     var actualBirthDate: String?
+    /// The child's pseudonym once the birth is recorded (`KK-…`, issue 15).
+    var childCode: String?
     var language: String
     var phase: String?
     var closed: Bool
@@ -60,6 +62,6 @@ struct CareAPIController: RouteCollection {
         try await req.audit(.read, client: c.id, basis: basis, what: "api client", now: now)
         return ClientDTO(id: c.id!, code: c.code, name: c.name, birthDate: CalendarDay.iso(c.birthDate), municipalityCode: c.municipalityCode,
                          expectedBirthDate: c.expectedBirthDate.map(CalendarDay.iso), actualBirthDate: c.actualBirthDate.map(CalendarDay.iso),
-                         language: c.language, phase: c.phase(on: CalendarDay.day(at: now))?.rawValue, closed: c.closedAt != nil)
+                         childCode: c.childCode, language: c.language, phase: c.phase(on: CalendarDay.day(at: now))?.rawValue, closed: c.closedAt != nil)
     }
 }

@@ -41,7 +41,7 @@ struct ExtraCareRow: Encodable {
         granted = r.grantedAmount.map { ExtraCareWords.amount($0, r.unit, req) }
         financer = r.financer.map { ExtraCareWords.financer($0, other: r.financerOther, req) }
         settled = r.settledCents.map { cents in
-            ExtraCareSettleForm.euros(cents) + (r.settledOn.map { ", " + req.date($0) } ?? "")
+            ExtraCareSettleForm.euros(cents, req.language) + (r.settledOn.map { ", " + req.date($0) } ?? "")
         }
     }
 }

@@ -98,7 +98,7 @@ struct ServiceDetailView: Encodable, Sendable {
         }
         contacts = showContacts ? s.contacts.map { Contact(name: $0.name, title: $0.title, email: $0.email, phone: $0.phone) } : []
         self.pathways = pathways
-        updated = s.updatedAt.map { DateFormats.dutchDate($0) }
+        updated = s.updatedAt.map { DateFormats.date($0, english ? .en : .nl) }
     }
 
     static func age(_ v: Double) -> String {

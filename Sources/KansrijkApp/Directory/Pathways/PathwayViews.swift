@@ -74,7 +74,7 @@ enum PathwaySteps {
             id: pathway.id!.uuidString.lowercased(), title: pathway.title, theme: pathway.theme,
             themeLabel: Term.find(.thema, pathway.theme)?.label(english: english) ?? pathway.theme,
             summary: pathway.summary, coalition: coalition.name, coalitionID: coalition.id!.uuidString.lowercased(),
-            updated: pathway.updatedAt.map(DateFormats.dutchDate), phases: phases, stepCount: steps.count,
+            updated: pathway.updatedAt.map { DateFormats.date($0, english ? .en : .nl) }, phases: phases, stepCount: steps.count,
             isPublished: pathway.isPublished)
     }
 }

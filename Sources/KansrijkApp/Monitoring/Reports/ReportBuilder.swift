@@ -20,7 +20,7 @@ struct ReportBuilder {
         let end = CalendarDay.day(at: Self.endOfYear(year))
         var doc = ReportDocument(
             title: Self.title(scope.name, year: year, t), scopeName: scope.name, period: String(year),
-            generatedOn: DateFormats.dutchDate(now),
+            generatedOn: DateFormats.date(now, english ? .en : .nl),
             sections: ReportSection.allCases.map { s in
                 .init(key: s.rawValue, number: s.number, heading: t("report.section.\(s.rawValue)"),
                       advisor: (texts[s] ?? "").components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
