@@ -234,6 +234,7 @@ struct ReferralLandingTests {
             #expect(!overdue.contains { $0.referral.id == phone.id })
             let row = try #require(outgoing.components(separatedBy: "<tr").first { $0.contains(client.code) })
             #expect(!row.contains("te laat"))
+            #expect(row.contains("<span class=\"route-badge route-telefoon-email\">Per telefoon of e-mail</span>"))
             // and the same referral through Kansrijk would have been late: the ladder itself still works
             phone.storedChannel = .kansrijk
             try await phone.save(on: app.db)
@@ -241,7 +242,7 @@ struct ReferralLandingTests {
             #expect(nowOverdue.contains { $0.referral.id == phone.id })
             let later = try await browser.get("/zorg/verwijzingen?lijst=uitgaand").body.string
             let lateRow = try #require(later.components(separatedBy: "<tr").first { $0.contains(client.code) })
-            #expect(lateRow.contains("te laat: geen reactie binnen 5 dagen (nu 12 dagen)"))
+            #expect(lateRow.contains("te laat: geen reactie binnen 5 dagen (nu 12 dagen)") && !lateRow.contains("route-badge"))
         }
     }
 

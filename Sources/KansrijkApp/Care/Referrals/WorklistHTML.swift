@@ -45,6 +45,11 @@ struct WorklistHTML {
             w.raw("<tr>"); w.raw(cell[0]); w.raw("<a href=\"/zorg/verwijzingen/"); w.raw(r.id.slug); w.raw("\">"); w.text(r.clientName); w.raw(" (")
             w.text(r.clientCode); w.raw(")</a></td>"); w.raw(cell[1])
             if r.kind == .handover { w.raw("<span class=\"ws-badge\">"); w.text(handoverText); w.raw("</span> ") }
+            // outside Kansrijk: the sender calls or mails, so the list says so instead of waiting for an answer here
+            if r.channel != .kansrijk {
+                w.raw("<span class=\"route-badge route-"); w.raw(r.channel.rawValue); w.raw("\">")
+                w.text(t("referral.sent." + r.channel.rawValue)); w.raw("</span> ")
+            }
             w.text(r.serviceName); w.raw("</td>"); w.raw(cell[2])
             w.text(incoming ? r.referringOrganisation : r.receivingOrganisation); w.raw("</td>"); w.raw(cell[3])
             w.raw(req.date(r.requestedAt)); w.raw("</td>"); w.raw(cell[4]); w.raw("<span class=\"status-badge status-")
