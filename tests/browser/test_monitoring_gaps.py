@@ -64,7 +64,9 @@ def test_process_section_for_the_coalition(page: Page, login, assert_accessible)
     expect(section.get_by_role("heading", level=2, name="Wat we zelf doen")).to_be_visible()
     expect(section).to_contain_text("U bent lid van deze coalitie en ziet alle aantallen.")
     cards = section.locator("article.monitor-card")
-    assert cards.count() == 4
+    assert cards.count() == 5
+    # the prenatal home visit (issue 15) is the fifth card
+    expect(section.get_by_role("heading", name="Prenataal huisbezoek")).to_be_visible()
     expect(cards.first.locator("svg[role='img']")).to_be_visible()
     expect(cards.first.locator("table")).to_contain_text("Kwartaal")
     expect(section.get_by_role("link", name="Download deze aantallen (CSV)")).to_have_attribute("href", "/monitor/coalitie/zeist/proces.csv")
