@@ -128,10 +128,8 @@ struct ExtraCareSettleForm: Content, Sendable {
 
     /// "€ 1.250,50" on Dutch pages, "€1,250.50" on English ones, for cents.
     static func euros(_ cents: Int, _ language: UILanguage = .nl) -> String {
-        let euros = cents / 100, rest = cents % 100
-        let (thousands, decimal, sign) = language == .en ? (",", ".", "€") : (".", ",", "€ ")
-        var digits = String(euros), grouped = ""
-        while digits.count > 3 { grouped = thousands + digits.suffix(3) + grouped; digits.removeLast(3) }
-        return sign + digits + grouped + decimal + String(format: "%02d", rest)
+        let whole = cents / 100, rest = String(format: "%02d", cents % 100)
+        return language == .en ? "€" + ImpulseFunding.grouped(whole, separator: ",") + "." + rest
+            : "€ " + ImpulseFunding.grouped(whole) + "," + rest
     }
 }

@@ -49,7 +49,7 @@ struct ExtraCareRow: Encodable {
 /// Words for amounts, waits and financers, in the reader's language.
 enum ExtraCareWords {
     static func amount(_ n: Int, _ unit: ExtraCareUnit, _ req: Request) -> String {
-        "\(n) " + req.t(n == 1 ? "extracare.amount.\(unit.rawValue).one" : "extracare.amount.\(unit.rawValue)")
+        req.plural(n, "extracare.amount.\(unit.rawValue)")
     }
 
     /// "2 uur geleden", "minder dan een uur geleden".

@@ -58,9 +58,9 @@ enum ReferralStatusWords {
                                             alternative: alternative, hasNewerReferral: false, ladder: [], now: now) else { return nil }
         let limit = Escalation.defaultLadder.map(\.afterDays).min() ?? late.step.afterDays
         // "1 dag", "5 dagen": the count with its noun in the right number
-        func days(_ n: Int) -> String { "\(n) " + t(n == 1 ? "escalation.daysword.one" : "escalation.daysword") }
         return t(late.cause == .notAccepted ? "referral.overdue.noreply" : "referral.overdue.noalternative")
-            .replacingOccurrences(of: "{limit}", with: days(limit)).replacingOccurrences(of: "{days}", with: days(late.days))
+            .replacingOccurrences(of: "{limit}", with: Plural.text(limit, "escalation.daysword", t: t))
+            .replacingOccurrences(of: "{days}", with: Plural.text(late.days, "escalation.daysword", t: t))
     }
 }
 

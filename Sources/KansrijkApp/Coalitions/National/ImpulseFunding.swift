@@ -122,11 +122,11 @@ enum ImpulseFunding {
     }
 
     /// 1234567 -> "1.234.567".
-    static func grouped(_ n: Int) -> String {
+    static func grouped(_ n: Int, separator: Character = ".") -> String {
         let digits = String(abs(n))
         var out = ""
         for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(".") }
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(separator) }
             out.append(ch)
         }
         return (n < 0 ? "-" : "") + out

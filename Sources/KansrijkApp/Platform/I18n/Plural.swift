@@ -9,6 +9,11 @@ enum Plural {
         "\(count) " + noun(count, key, language)
     }
 
+    /// The same through a page's own text lookup (`t`), for code that has that rather than a language.
+    static func text(_ count: Int, _ key: String, t: (String) -> String) -> String {
+        "\(count) " + t(count == 1 && Strings.table[key + ".one"] != nil ? key + ".one" : key)
+    }
+
     /// The noun alone, for sentences that put the number elsewhere.
     static func noun(_ count: Int, _ key: String, _ language: UILanguage) -> String {
         if count == 1, Strings.table[key + ".one"] != nil { return Strings.text(key + ".one", language) }
