@@ -1,6 +1,6 @@
 import Vapor
 
-/// What a visitor may open, named once (issue 15, ADR 0028): the routes' checks ask `req.require(_:)`
+/// What a visitor may open, named once (issue 15, ADR 0030): the routes' checks ask `req.require(_:)`
 /// and the menus and start pages ask `Role.may(_:)`, so a link is shown exactly when its page opens.
 /// Finer checks (which coalition, which client) stay with the route; a permission is the door.
 enum Permission: String, CaseIterable, Sendable {

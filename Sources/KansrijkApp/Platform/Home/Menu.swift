@@ -6,7 +6,7 @@ struct MenuItem: Encodable, Sendable, Equatable {
     var label: String
 }
 
-/// The header menu (issue 15, ADR 0028): every entry names the `Permission` its page checks, so a
+/// The header menu (issue 15, ADR 0030): every entry names the `Permission` its page checks, so a
 /// role sees exactly the links it may open; nothing here lists roles.
 enum Menu {
     struct Entry: Sendable {

@@ -19,7 +19,7 @@ struct DeleteConfirmationPage: Encodable {
     var error: String?
 }
 
-/// One pattern for every delete (issue 15, ADR 0028): a delete form posts to its route; unless the
+/// One pattern for every delete (issue 15, ADR 0030): a delete form posts to its route; unless the
 /// post carries the ticked box "Ja, verwijderen" (`bevestigd=ja`), the route answers with a page that
 /// asks, naming what will be removed, with that box and the button; sent again without the box, the
 /// page says so in Dutch (422). Works without JavaScript, needs no extra route, and no path deletes
