@@ -192,6 +192,23 @@ struct MultipartEnvelopeTests {
         #expect(MultipartEnvelope.isSafe(Self.body(Array("no parts at all".utf8)), boundary: "abc"))
     }
 
+    /// The two inputs the line-based check let through (CI, 2026-12-07): MultipartKit's preamble
+    /// misses the delimiter after "---" and finds the one after it, which a substring search had taken
+    /// for the closing delimiter; and a header value runs over bare LFs up to a CR.
+    @Test("MultipartKit's own reading decides where header names stand")
+    func parserQuirks() {
+        let afterClosing = Array("\r\n---a--a\r\nX".utf8) + [0x80] + Array(": v\r\n\r\nbody".utf8)
+        #expect(!MultipartEnvelope.isSafe(Self.body(afterClosing), boundary: "a"))
+        let valueOverLF = Array("--a\r\nX: v\n\n\r\nZ".utf8) + [0xC3, 0xA9] + Array(": w\r\n\r\nbody\r\n--a--".utf8)
+        #expect(!MultipartEnvelope.isSafe(Self.body(valueOverLF), boundary: "a"))
+        // a high byte after the closing delimiter is the epilogue, which MultipartKit never reads
+        let epilogue = Array("--a\r\nContent-Disposition: form-data; name=\"q\"\r\n\r\nx\r\n--a--\r\nX".utf8) + [0x80] + Array(": y\r\n".utf8)
+        #expect(MultipartEnvelope.isSafe(Self.body(epilogue), boundary: "a"))
+        // a header-name byte the parser refuses ends its reading: what follows cannot reach the table
+        let syntax = Array("--a\r\nX(".utf8) + [0x80] + Array(": y\r\n\r\n".utf8)
+        #expect(MultipartEnvelope.isSafe(Self.body(syntax), boundary: "a"))
+    }
+
     @Test("the anonymous log-in post that crashed the server answers 400, and the server goes on")
     func loginCrash() async throws {
         try await withApp { app in

@@ -75,49 +75,78 @@ struct RequestBodyGuard: Middleware {
 
 /// A multipart body checked before MultipartKit reads it (issue #13, found by the `multipart` fuzz
 /// target): MultipartKit looks a part's header-name bytes up in a table of 128 entries, so a byte of
-/// 0x80 or more where a header name stands stops the process. Any header name in the body must be
-/// ASCII; header values may hold UTF-8 (browsers send file names that way).
+/// 0x80 or more where a header name stands stops the process. Header values may hold UTF-8 (browsers
+/// send file names that way).
+///
+/// Where "a header name stands" is decided the way MultipartKit 4's parser decides it, not by lines:
+/// a line-based approximation missed two of its quirks (CI, 2026-12-07): in the preamble it
+/// restarts a broken match at the first byte, so it can find a delimiter after one that a plain
+/// substring search takes as the closing one; and a header value runs to a CR, across bare LFs. So
+/// this walks the same states over the same bytes and answers `false` exactly where the parser
+/// would look a byte of 0x80 or more up; where the parser throws a syntax error the body is
+/// harmless (the decoder fails and the request gets a 400).
 enum MultipartEnvelope {
+    private enum State {
+        case preamble(Int)
+        case preHeaders(expectingLF: Bool)
+        case headerName(empty: Bool)
+        case headerValue
+        case postHeaderValue
+        case postHeaders
+        case body
+        case boundary(Int)
+    }
+
     static func isSafe(_ body: ByteBuffer, boundary: String) -> Bool {
-        let bytes = body.readableBytesView
-        let delimiter = Array(("--" + boundary).utf8)
-        var index = bytes.startIndex
-        while let found = find(delimiter, in: bytes, from: index) {
-            var i = found + delimiter.count
-            // the closing delimiter `--boundary--` has no headers after it
-            if i + 1 < bytes.endIndex, bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == UInt8(ascii: "-") { index = i + 2; continue }
-            // the header lines of this part, up to the empty line
-            while i < bytes.endIndex, bytes[i] != UInt8(ascii: "\n") { i += 1 }
-            i += 1
-            while i < bytes.endIndex {
-                var inName = true
-                let lineStart = i
-                while i < bytes.endIndex, bytes[i] != UInt8(ascii: "\n") {
-                    if bytes[i] == UInt8(ascii: ":") { inName = false }
-                    if inName, bytes[i] >= 0x80 { return false }
-                    i += 1
-                }
-                let length = i - lineStart
-                i += 1
-                if length == 0 || (length == 1 && bytes[lineStart] == UInt8(ascii: "\r")) { break }
+        let cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n"), colon = UInt8(ascii: ":"), hyphen = UInt8(ascii: "-")
+        let delimiter = Array("\r\n--\(boundary)".utf8)
+        var state = State.preamble(0)
+        for byte in body.readableBytesView {
+            switch state {
+            case .preamble(let matched):
+                let next: Int
+                if matched == 0, byte == delimiter[2] { next = 3 }  // the first delimiter needs no CRLF before it
+                else if byte == delimiter[matched] { next = matched + 1 }
+                else if matched > 0, byte == delimiter[0] { next = 1 }
+                else { next = 0 }
+                state = next == delimiter.count ? .preHeaders(expectingLF: false) : .preamble(next)
+            case .preHeaders(let expectingLF):
+                if !expectingLF, byte == cr { state = .preHeaders(expectingLF: true) }
+                else if expectingLF, byte == lf { state = .headerName(empty: true) }
+                else { return true }
+            case .headerName(let empty):
+                if byte == colon, !empty { state = .headerValue }
+                else if byte == cr, empty { state = .postHeaders }
+                else if byte >= 0x80 { return false }
+                else if allowedInHeaderName(byte) { state = .headerName(empty: false) }
+                else { return true }
+            case .headerValue:
+                if byte == cr { state = .postHeaderValue }
+            case .postHeaderValue:
+                guard byte == lf else { return true }
+                state = .headerName(empty: true)
+            case .postHeaders:
+                guard byte == lf else { return true }
+                state = .body
+            case .body:
+                if byte == delimiter[0] { state = .boundary(1) }
+            case .boundary(let matched):
+                if matched == delimiter.count {
+                    if byte == cr { state = .preHeaders(expectingLF: true) }
+                    else if byte == hyphen { return true }  // the closing delimiter: the rest is ignored
+                    else { return true }
+                } else if byte == delimiter[matched] { state = .boundary(matched + 1) }
+                else if byte == delimiter[0] { state = .boundary(1) }
+                else { state = .body }
             }
-            index = i
         }
         return true
     }
 
-    private static func find(_ needle: [UInt8], in bytes: ByteBufferView, from start: Int) -> Int? {
-        guard !needle.isEmpty, bytes.endIndex - start >= needle.count else { return nil }
-        var i = start
-        while i <= bytes.endIndex - needle.count {
-            if bytes[i] == needle[0] {
-                var j = 1
-                while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
+    /// RFC 822 token characters: visible ASCII except the separators.
+    private static func allowedInHeaderName(_ byte: UInt8) -> Bool {
+        guard byte > 32, byte < 127 else { return false }
+        return !"()<>@,;:\\\"/[]?={}".utf8.contains(byte)
     }
 }
 
