@@ -56,8 +56,13 @@ public func fuzzOne(_ pointer: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             _ = try? FormDataDecoder().decode([String: String].self, from: body, headers: ["Content-Type": contentType])
         }
     case .csv:
-        // the HSDS data package's CSV reader and the births/aggregate scanner
-        _ = try? RFC4180.parse(bytes)
+        // the one CSV reader (every separator, kept ragged rows, a preview) and writer, and the births scanner
+        for separator in [CSVFile.Separator.detect, .semicolon, .tab] {
+            if let table = try? CSVFile.read(bytes, separator: separator, ragged: .keep) {
+                _ = CSVFile.write(header: table.header, rows: table.rows.prefix(50).map(\.fields), separator: separator, for: .spreadsheet)
+            }
+        }
+        _ = try? CSVFile.read(bytes, maxRows: 3)
         if FileManager.default.createFile(atPath: FuzzTarget.scratchFile, contents: bytes) {
             try? DelimitedFileScanner(separator: UInt8(ascii: ";")).scan(path: FuzzTarget.scratchFile) { line in
                 for i in 0..<line.count { _ = (line.string(i), line.int(i), line.decimal(i), line.municipalityNumber(i)) }

@@ -33,6 +33,7 @@ enum MonitoringReportStrings {
         "mimport.preview.text": ("Zo leest Kansrijk uw bestand. Scheidingsteken:", "This is how Kansrijk reads your file. Separator:"),
         "mimport.separator.semicolon": ("puntkomma (;).", "semicolon (;)."),
         "mimport.separator.comma": ("komma (,).", "comma (,)."),
+        "mimport.separator.tab": ("tab.", "tab."),
         "mimport.map": ("Welke kolom is wat?", "Which column is what?"),
         "mimport.map.text": ("Kansrijk heeft een keuze voorgesteld op basis van de kolomnamen. Controleer die en pas aan waar nodig.", "Kansrijk suggested a choice from the column names. Check it and change it where needed."),
         "mimport.map.gebied": ("Gebiedscode", "Area code"),

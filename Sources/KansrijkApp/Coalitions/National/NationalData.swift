@@ -22,7 +22,7 @@ struct NationalData: Sendable {
         let provinces = try await Province.query(on: db).all().map { (code: $0.id!, name: $0.name) }
         let regions = try await GGDRegion.query(on: db).all().map { (code: $0.id!, name: $0.name) }
         let municipalities = try await sql.select().columns("id", "name", "ggd_code", "province_code")
-            .from(Municipality.schema).all(decoding: MunicipalityColumns.self)
+            .from(Municipality.schema).where("id", .notEqual, Municipality.unknownCode).all(decoding: MunicipalityColumns.self)
         let participation = try await sql.select().columns("*").from(MunicipalityParticipation.schema)
             .all(decoding: ParticipationColumns.self)
         let byCode = Dictionary(participation.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -43,7 +43,8 @@ struct NationalData: Sendable {
     /// CBS code -> name of every municipality (for the library, imports and forms).
     static func municipalityNames(on db: any Database) async throws -> [String: String] {
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the national overview needs an SQL database") }
-        let rows = try await sql.select().columns("id", "name").from(Municipality.schema).all(decoding: NameColumns.self)
+        let rows = try await sql.select().columns("id", "name").from(Municipality.schema)
+            .where("id", .notEqual, Municipality.unknownCode).all(decoding: NameColumns.self)
         return Dictionary(rows.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 

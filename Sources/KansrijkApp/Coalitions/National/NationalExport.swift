@@ -18,7 +18,7 @@ enum NationalExport {
                     f == nil ? "onbekend" : (r.isDemo ? "demo (fictief)" : "ingevoerd"),
                     r.sourceNote ?? "", r.updatedAt.map(day.string(from:)) ?? ""]
         }
-        return SemicolonCSV.write(header: header, rows: lines)
+        return CSVFile.write(header: header, rows: lines, separator: .semicolon, for: .spreadsheet)
     }
 
     /// `2026-11-22`, the calendar day in the Netherlands.

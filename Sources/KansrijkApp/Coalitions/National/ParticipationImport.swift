@@ -31,19 +31,17 @@ enum ParticipationImport {
 
     /// The rows, or every problem found. `municipalities` maps known CBS codes to names.
     static func parse(_ data: Data, municipalities: [String: String]) -> Result<[Row], Rejection> {
-        let records: [SemicolonCSV.Record]
+        let table: CSVFile.Table
         do {
-            records = try SemicolonCSV.parse(data)
-        } catch .notUTF8 {
-            return .failure(Rejection(problems: [Problem(line: 0, message: "Het bestand is geen UTF-8-tekst. Kies in Excel bij Opslaan als: 'CSV UTF-8 (gescheiden door lijstscheidingsteken)'.")]))
-        } catch .unclosedQuote(let line) {
-            return .failure(Rejection(problems: [Problem(line: line, message: "een aanhalingsteken (\") wordt niet afgesloten.")]))
+            // `;` as given, not detected: a comma file gets the message below instead of a wrong guess
+            table = try CSVFile.read(data, separator: .semicolon, ragged: .keep)
         } catch {
-            return .failure(Rejection(problems: [Problem(line: 0, message: "Het bestand kan niet worden gelezen.")]))
+            return .failure(Rejection(problems: [Problem(line: error.line, message: "\(error.reason).")]))
         }
-        guard let header = records.first else {
+        guard !table.header.isEmpty else {
             return .failure(Rejection(problems: [Problem(line: 0, message: "Het bestand is leeg. De eerste regel moet de kolomnamen bevatten: \(columns.joined(separator: ";"))")]))
         }
+        let header = (line: table.headerLine, fields: table.header)
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         if names.count == 1, names[0].contains(",") {
             return .failure(Rejection(problems: [Problem(line: header.line, message: "de kolommen zijn gescheiden door komma's. Gebruik een puntkomma (;), zoals Nederlandse Excel doet.")]))
@@ -56,7 +54,7 @@ enum ParticipationImport {
         var rows: [Row] = []
         var problems: [Problem] = []
         var seen: [String: Int] = [:]
-        for record in records.dropFirst() {
+        for record in table.rows {
             guard record.fields.count == names.count else {
                 problems.append(Problem(line: record.line, message: "\(record.fields.count) kolommen, verwacht \(names.count)."))
                 continue

@@ -18,16 +18,14 @@ struct CSVTable: Sendable {
         self.rows = rows
     }
 
-    init(data: Data) throws {
-        let records = try RFC4180.parse(data)
-        guard let header = records.first else { throw RFC4180.ParseError(line: 1, reason: "het bestand is leeg; de kopregel ontbreekt") }
-        columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        rows = try records.dropFirst().map { record in
-            guard record.fields.count == header.fields.count else {
-                throw RFC4180.ParseError(line: record.line, reason: "\(record.fields.count) velden, maar de kopregel heeft er \(header.fields.count)")
-            }
-            return Row(line: record.line, values: Dictionary(zip(header.fields.map { $0.trimmingCharacters(in: .whitespaces) }, record.fields),
-                                                             uniquingKeysWith: { a, _ in a }))
+    /// Reads with the one CSV reader (`CSVFile`, ADR 0038): a broken quote or a row of another
+    /// width than the header throws `CSVFile.ReadError` with its line.
+    init(data: Data) throws(CSVFile.ReadError) {
+        let table = try CSVFile.read(data)
+        guard !table.header.isEmpty else { throw CSVFile.ReadError(line: 1, reason: "het bestand is leeg; de kopregel ontbreekt") }
+        columns = table.header
+        rows = table.rows.map { row in
+            Row(line: row.line, values: Dictionary(zip(table.header, row.fields), uniquingKeysWith: { a, _ in a }))
         }
     }
 }

@@ -24,7 +24,7 @@ struct AreaDimension: Sendable {
     }
 
     static func load(on db: any Database) async throws -> AreaDimension {
-        let places = try await Municipality.query(on: db).all().map {
+        let places = try await Municipality.listed(on: db).all().map {
             Place(code: $0.id!, name: $0.name, ggdCode: $0.ggdCode, provinceCode: $0.provinceCode)
         }
         let regions = try await GGDRegion.query(on: db).all()

@@ -1,4 +1,3 @@
-import CSV
 import Vapor
 
 /// `kansrijk monitoring bench FILE`: times the engine on a births extract, phase by phase, for
@@ -7,13 +6,18 @@ struct MonitoringBenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "file", help: "births extract") var file: String
         @Flag(name: "store", help: "also write the counts to the database") var store: Bool
-        @Flag(name: "csv-swift", help: "also time reading the file with CSV.swift, for the choice of reader") var csvSwift: Bool
+        @Flag(name: "csv-file", help: "also time reading the file with CSVFile, the one CSV reader, for the choice of reader") var csvFile: Bool
+        @Option(name: "reader", help: "only split every row into fields and read them as numbers, with `scanner` or `csv-file`, and print the time (bench/csv-reader.sh)") var reader: String?
         @Option(name: "areas-out", help: "write the area mapping (code;current;ggd;province) for the DuckDB side") var areasOut: String?
     }
     var help: String { "Times import, aggregation and computing every indicator (for bench/monitoring.sh)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         try CommandLineProblem.requireReadable(signature.file)
+        if let reader = signature.reader {
+            guard let kind = ReaderBench.Kind(rawValue: reader) else { throw CommandLineProblem.invalidValue("--reader") }
+            return context.console.print(try ReaderBench.run(kind, path: signature.file).line)
+        }
         if let out = signature.areasOut { try CommandLineProblem.requireWritable(out) }
         let app = context.application
         let areas = try await AreaDimension.load(on: app.db)
@@ -45,16 +49,11 @@ struct MonitoringBenchCommand: AsyncCommand {
             if signature.store { stored = try await CountStore.store(aggregate, on: app.db) }
         }
         func seconds(_ d: Duration) -> String { String(format: "%.3f", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18) }
-        var csvSwiftLine = ""
-        if signature.csvSwift, let stream = InputStream(fileAtPath: signature.file) {
-            // the same work minus aggregation: every row split into fields and the weeks parsed
-            var rows = 0, weeks = 0
-            let t = try clock.measure {
-                let reader = try CSVReader(stream: stream, hasHeaderRow: true, delimiter: ";")
-                while let row = reader.next() { rows += 1; weeks += Int(row[2]) ?? 0 }
-            }
-            csvSwiftLine = " csv_swift_rows=\(rows) csv_swift_read_s=\(seconds(t))"
+        var csvFileLine = ""
+        if signature.csvFile {
+            let t = try ReaderBench.run(.csvFile, path: signature.file)
+            csvFileLine = " csv_file_rows=\(t.rows) csv_file_read_s=\(seconds(t.duration))"
         }
-        context.console.print("children=\(aggregate.children) read_aggregate_s=\(seconds(read)) indicators=\(indicators.count) figures=\(figures) compute_s=\(seconds(compute)) stored_rows=\(stored) store_s=\(seconds(store))\(csvSwiftLine)")
+        context.console.print("children=\(aggregate.children) read_aggregate_s=\(seconds(read)) indicators=\(indicators.count) figures=\(figures) compute_s=\(seconds(compute)) stored_rows=\(stored) store_s=\(seconds(store))\(csvFileLine)")
     }
 }

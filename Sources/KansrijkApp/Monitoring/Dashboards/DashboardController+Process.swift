@@ -51,6 +51,6 @@ extension DashboardController {
         let section = try await processSection(req, subject: subject, reader: Self.readsAll(subject, coalitions: coalitions, readerOf: readerOf, req), now: Date())
         let (header, rows) = section.csvRows(format: req.isEnglish ? ChartFormat.english() : ChartFormat.dutch())
         let name = subject.kind == .coalition ? subject.code : subject.code.lowercased()
-        return DashboardExport.csvResponse(SemicolonCSV.write(header: header, rows: rows), filename: "proces-\(name).csv")
+        return DashboardExport.csvResponse(CSVFile.write(header: header, rows: rows, separator: .semicolon, for: .spreadsheet), filename: "proces-\(name).csv")
     }
 }

@@ -1,7 +1,7 @@
 import Vapor
 
 /// The dashboard's figures as a download in Dutch Excel format (`;`, decimal comma, UTF-8 BOM,
-/// CRLF) through `SemicolonCSV`: one row per indicator, period and area, with hidden figures
+/// CRLF) through `CSVFile.write(..., for: .spreadsheet)`: one row per indicator, period and area, with hidden figures
 /// written as the page writes them and no number of theirs.
 enum DashboardExport {
     static func rows(_ figures: [IndicatorFigures], subject: DashboardSubject, peerLabel: String, language: UILanguage) -> (header: [String], rows: [[String]]) {
@@ -30,7 +30,7 @@ enum DashboardExport {
 
     static func response(_ figures: [IndicatorFigures], subject: DashboardSubject, peerLabel: String, _ req: Request) -> Response {
         let (header, rows) = rows(figures, subject: subject, peerLabel: peerLabel, language: req.language)
-        return csvResponse(SemicolonCSV.write(header: header, rows: rows), filename: "monitor-\(subject.code.lowercased()).csv")
+        return csvResponse(CSVFile.write(header: header, rows: rows, separator: .semicolon, for: .spreadsheet), filename: "monitor-\(subject.code.lowercased()).csv")
     }
 
     static func csvResponse(_ body: String, filename: String) -> Response {

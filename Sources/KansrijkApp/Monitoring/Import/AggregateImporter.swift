@@ -1,9 +1,8 @@
-import CSV
 import Foundation
 
 /// Reads an aggregate CSV as Dutch Excel writes it (`;`, `,` decimals, UTF-8 with or without BOM,
 /// CRLF) or as CBS/Perined publish it (`,`): area code, period, numerator and denominator, or a
-/// value with its denominator. Parsed with CSV.swift; all-or-nothing with an `ImportReport`.
+/// value with its denominator. Parsed with `CSVFile`; all-or-nothing with an `ImportReport`.
 struct AggregateImporter {
     static let areaNames = ["gebied", "gebiedcode", "gemeente", "gemeentecode", "regiocode", "code", "area"]
     static let periodNames = ["periode", "jaar", "period", "year"]
@@ -47,21 +46,24 @@ struct AggregateImporter {
             r.add(0, "cijfers van \(indicator.code) komen uit een landelijke bron (\(indicator.source)); alleen een beheerder zet die in Kansrijk")
             throw r
         }
-        guard let stream = InputStream(fileAtPath: path) else {
+        guard let data = FileManager.default.contents(atPath: path) else {
             var r = ImportReport(); r.add(0, "Kan het bestand \(path) niet openen"); throw r
         }
-        let separator: UnicodeScalar = (try? DelimitedFileScanner.detectSeparator(path: path)) == 44 ? "," : ";"
-        let reader: CSVReader
-        do { reader = try CSVReader(stream: stream, hasHeaderRow: true, trimFields: true, delimiter: separator) } catch {
-            var r = ImportReport(); r.add(1, "Het bestand is geen leesbare CSV (\(error))"); throw r
+        let table: CSVFile.Table
+        do { table = try CSVFile.read(data, ragged: .keep) } catch {
+            var r = ImportReport(); r.add(error.line, "het bestand is geen leesbare CSV: \(error.reason)"); throw r
         }
         var report = ImportReport()
-        let header = (reader.headerRow ?? []).map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
+        let header = table.header.map { $0.lowercased() }
         let mapped = columns ?? AggregateColumns.guess(header: header)
         func inRange(_ c: Int?) -> Int? { c.flatMap { header.indices.contains($0) ? $0 : nil } }
         let areaColumn = inRange(mapped.area), periodColumn = inRange(mapped.period)
         let numeratorColumn = inRange(mapped.numerator), denominatorColumn = inRange(mapped.denominator)
         let valueColumn = inRange(mapped.value)
+        if header.isEmpty {
+            report.add(0, "het bestand is leeg")
+            throw report
+        }
         if header.count <= 1 {
             report.add(1, "de kopregel heeft één kolom: gebruik ; als scheidingsteken (zoals Excel in het Nederlands opslaat) of ,")
             throw report
@@ -77,11 +79,10 @@ struct AggregateImporter {
 
         var rows: [AggregateRow] = []
         var seen: [String: Int] = [:]
-        var lineNumber = 1
-        while let fields = reader.next() {
-            lineNumber += 1
-            if let onProgress, (lineNumber - 1) % Self.progressEvery == 0 { onProgress(lineNumber - 1) }
-            if fields.allSatisfy({ $0.isEmpty }) { continue }
+        for (index, row) in table.rows.enumerated() {
+            let lineNumber = row.line
+            if let onProgress, (index + 1) % Self.progressEvery == 0 { onProgress(index + 1) }
+            let fields = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.count == header.count else {
                 report.add(lineNumber, "\(fields.count) velden, verwacht \(header.count) (verkeerd scheidingsteken?)")
                 continue
@@ -138,10 +139,6 @@ struct AggregateImporter {
                 report.add(lineNumber, "teller \(numerator) is groter dan noemer \(d)"); continue
             }
             rows.append(AggregateRow(areaCode: code, period: period, numerator: numerator, denominator: denominator, derived: derived))
-        }
-        // CSV.swift reports `cannotReadFile` at every normal end of input; only a stream error is real
-        if let error = reader.error, case CSVError.streamErrorHasOccurred = error {
-            report.add(lineNumber, "het bestand kon niet verder gelezen worden (\(error))")
         }
         if report.isEmpty, rows.isEmpty { report.add(0, "het bestand bevat geen rijen") }
         guard report.isEmpty else { throw report }

@@ -1,7 +1,6 @@
-import CSV
 import Foundation
 
-/// The header and first rows of an uploaded file, read with CSV.swift as the importer reads it,
+/// The header and first rows of an uploaded file, read with `CSVFile` as the importer reads it,
 /// so the user sees the columns they are about to map.
 struct CSVPreview: Sendable, Equatable {
     static let rowLimit = 8
@@ -10,13 +9,22 @@ struct CSVPreview: Sendable, Equatable {
     var header: [String]
     var rows: [[String]]
 
+    /// Reads the first megabyte up to its last line end (never inside a character), which holds
+    /// the first rows of any sane file; the whole file only when that does not give them (a quoted
+    /// field cut in two, very long rows) and the file is larger.
     static func read(path: String) -> CSVPreview? {
-        guard let stream = InputStream(fileAtPath: path) else { return nil }
-        let comma = (try? DelimitedFileScanner.detectSeparator(path: path)) == 44
-        guard let reader = try? CSVReader(stream: stream, hasHeaderRow: true, trimFields: true, delimiter: comma ? "," : ";") else { return nil }
-        var rows: [[String]] = []
-        while rows.count < rowLimit, let row = reader.next() { rows.append(row) }
-        return CSVPreview(separator: comma ? "," : ";", header: reader.headerRow ?? [], rows: rows)
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard var head = try? handle.read(upToCount: 1 << 20) else { return nil }
+        let cut = head.count == 1 << 20
+        if cut, let end = head.lastIndex(where: { $0 == 10 || $0 == 13 }) { head = head.prefix(through: end) }
+        var table = try? CSVFile.read(head, ragged: .keep, maxRows: rowLimit)
+        if table == nil || table?.rows.count ?? 0 < rowLimit, cut, let all = FileManager.default.contents(atPath: path) {
+            table = try? CSVFile.read(all, ragged: .keep, maxRows: rowLimit)
+        }
+        guard let table else { return nil }
+        return CSVPreview(separator: table.separator.character, header: table.header,
+                          rows: table.rows.map { $0.fields.map { $0.trimmingCharacters(in: .whitespaces) } })
     }
 
     /// Counts the lines after the header without parsing them, for the progress bar's maximum.

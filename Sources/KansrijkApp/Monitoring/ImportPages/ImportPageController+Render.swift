@@ -43,7 +43,7 @@ extension ImportPageController {
             page: try await req.pageMeta(title: errors.isEmpty ? title : req.t("form.errors.prefix") + title, forms: true),
             fileName: job.fileName, indicatorName: indicator?.name ?? job.indicatorCode, indicatorCode: job.indicatorCode,
             status: job.status.rawValue,
-            separatorLabel: preview.map { req.t($0.separator == "," ? "mimport.separator.comma" : "mimport.separator.semicolon") } ?? "",
+            separatorLabel: preview.map { req.t($0.separator == "," ? "mimport.separator.comma" : $0.separator == "\t" ? "mimport.separator.tab" : "mimport.separator.semicolon") } ?? "",
             header: preview?.header ?? [], rows: preview?.rows ?? [],
             columns: [column("gebied", chosen.area), column("periode", chosen.period), column("teller", chosen.numerator),
                       column("noemer", chosen.denominator), column("waarde", chosen.value)],

@@ -120,7 +120,7 @@ struct MapController: RouteCollection {
                     shown?.interval.map { text.format.number($0.low) } ?? "", shown?.interval.map { text.format.number($0.high) } ?? "",
                     text.suppressed(figure) ?? "", text.comparison(figure) ?? ""]
         }
-        return DashboardExport.csvResponse(SemicolonCSV.write(header: header, rows: rows),
+        return DashboardExport.csvResponse(CSVFile.write(header: header, rows: rows, separator: .semicolon, for: .spreadsheet),
                                            filename: "kaart-\(indicator.code)-\(f.query.year.map(String.init) ?? "")-\(f.query.level.rawValue).csv")
     }
 }
