@@ -71,6 +71,15 @@ struct WorkspaceRouteAccessTests {
         ("\(z)/verhalen/nieuw", .edit),
         ("\(z)/verhalen/\(Zeist.story)/bewerken", .edit),
         ("\(z)/leden", .read),
+        ("\(z)/sociale-kaart", .edit),
+        ("\(z)/sociale-kaart/sjabloon.xlsx", .edit),
+        ("\(z)/sociale-kaart/sjabloon.csv", .edit),
+    ]
+
+    /// GETs whose allowed answer is not the page itself: the column step without an upload sends
+    /// the coordinator back to the upload form (issue 16).
+    static let otherGets: [(String, Access, UInt)] = [
+        ("\(z)/sociale-kaart/kolommen", .edit, 303),
     ]
 
     /// Posts with an empty form: editors get the form back with messages (422) or, for the
@@ -101,6 +110,9 @@ struct WorkspaceRouteAccessTests {
         ("\(z)/ambities/\(Zeist.ambition)/doelen/\(Zeist.goal)/verwijderen", .edit, 200),  // the confirmation page (issue 15)
         ("\(z)/verhalen/\(Zeist.story)/verwijderen", .edit, 200),  // the confirmation page (issue 15)
         ("\(z)/leden/\(Zeist.policyMembership)/verwijderen", .edit, 200),  // the confirmation page (issue 15)
+        ("\(z)/sociale-kaart", .edit, 422),  // no file chosen (issue 16)
+        ("\(z)/sociale-kaart/kolommen", .edit, 303),  // no upload in this session: back to the upload form
+        ("\(z)/sociale-kaart/importeren", .edit, 303),
     ]
 
     @Test("each GET and POST route answers each visitor as the access rules say", arguments: Visitor.allCases)
@@ -119,6 +131,11 @@ struct WorkspaceRouteAccessTests {
                 #expect(res.status.code == expected, "\(visitor) GET \(path): \(res.status.code), expected \(expected)")
                 if expected == 303 { #expect(res.headers.first(name: .location)?.hasPrefix("/inloggen?terug=") == true) }
                 if expected == 403 { #expect(!res.body.string.contains("Sanne Voorbeeld"), "\(path) leaks nothing") }
+            }
+            for (path, access, allowed) in Self.otherGets {
+                let res = try await browser.get(path)
+                let expected = Self.expected(visitor, access, method: .GET, allowed: allowed)
+                #expect(res.status.code == expected, "\(visitor) GET \(path): \(res.status.code), expected \(expected)")
             }
             for (path, access, allowed) in Self.posts {
                 let res = try await browser.post(path, form: [:])
@@ -140,8 +157,9 @@ struct WorkspaceRouteAccessTests {
             let registered = Set(app.routes.all.filter { $0.path.first?.description == "coalities" }
                 .map { "\($0.method.rawValue) " + shape($0.path.map(\.description)) })
             let tested = Set(Self.gets.map { "GET " + shape($0.0.split(separator: "/").map(String.init)) }
+                + Self.otherGets.map { "GET " + shape($0.0.split(separator: "/").map(String.init)) }
                 + Self.posts.map { "POST " + shape($0.0.split(separator: "/").map(String.init)) })
-            #expect(registered.count == 54)
+            #expect(registered.count == 61)
             #expect(registered == tested, "untested: \(registered.subtracting(tested)), unknown: \(tested.subtracting(registered))")
         }
     }
