@@ -35,5 +35,7 @@ enum KansrijkMigrations {
         app.migrations.add(CreatePrenatalHomeVisits(), CreateExtraCare(), CreateExtraCareIndexes())
         app.migrations.add(UpdateClientRecordFor1000Days())
         app.migrations.add(CreateCoalitionParentAddresses())
+        app.migrations.add(CreateDirectoryReviewFlags(), CreateServiceAreaTexts())
+        app.migrations.add(CreateHSDSOriginals())
     }
 }

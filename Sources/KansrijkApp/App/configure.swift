@@ -35,6 +35,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.passwordResetLimits = .init()
     app.uploadSlots = KeyedSlots()
     app.breakGlassInProgress = KeyedSlots()
+    app.socialMapUploads = SocialMapUploads()
 
     // sessions: stored in the database, cookie not readable by scripts, sent same-site only
     app.sessions.use { ChangedOnlySessions(base: SQLReadSessions(base: $0.fluent.sessions.driver())) }

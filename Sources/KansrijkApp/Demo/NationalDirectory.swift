@@ -50,7 +50,7 @@ struct NationalDirectory {
     /// Returns the number of services made.
     func generate(on db: any Database) async throws -> Int {
         var rng = SplitMix64(seed: seed)
-        let municipalities = try await Municipality.query(on: db).sort(\.$id).all()
+        let municipalities = try await Municipality.listed(on: db).sort(\.$id).all()
         let byRegion = Dictionary(grouping: municipalities, by: \.ggdCode)
         let languageCodes = LanguageCatalog.names.map(\.code)
         let evidence = Term.evidence

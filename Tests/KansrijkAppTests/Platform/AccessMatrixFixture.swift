@@ -95,6 +95,7 @@ struct MatrixFixture {
         ]) { _, own in own }
         values.merge(try await OnboardingFixture.matrixTokens(app, coalition: try zeist.requireID(), user: try midwife.requireID())) { _, own in own }
         values["extraCareRequest"] = try await ExtraCareFixture.request(app, client: client, by: midwife).requireID().slug
+        values["reviewFlag"] = try await DirectoryReviewFixture.flag(app)
         return MatrixFixture(values: values, clientID: clientID, clientName: name, clientCode: client.code)
     }
 

@@ -258,6 +258,9 @@ extension AccessMatrix {
         ("GET /aanbod/nieuw", Rule(.roles(coordinators))),
         ("POST /aanbod/nieuw", Rule(.roles(coordinators))),
         ("GET /aanbod/:id/bewerken", Rule(.zeistEditor)),
+        // issue 16: what imports kept without a municipality; an unplaced record is every coordinator's (ADR 0034)
+        ("GET /aanbod/te-controleren", Rule(.roles(coordinators))),
+        ("POST /aanbod/te-controleren/:flag", Rule(.roles(coordinators))),
         ("POST /aanbod/:id/bewerken", Rule(.zeistEditor)),
         ("GET /ouders", Rule(.everyone)),
         ("GET /ouders/aanbod/:id", Rule(.everyone)),
@@ -335,6 +338,14 @@ extension AccessMatrix {
         ("GET /coalities/:slug/afspraken/:id/bewerken", Rule(.zeistEditor)),
         ("POST /coalities/:slug/afspraken/:id/bewerken", Rule(.zeistEditor)),
         ("GET /coalities/:slug/afspraken/:id/document", Rule(.zeistReader)),
+        // issue 16: the social map from a spreadsheet, for the coalition's coordinators and admins
+        ("GET /coalities/:slug/sociale-kaart", Rule(.zeistEditor)),
+        ("POST /coalities/:slug/sociale-kaart", Rule(.zeistEditor)),
+        ("GET /coalities/:slug/sociale-kaart/sjabloon.xlsx", Rule(.zeistEditor)),
+        ("GET /coalities/:slug/sociale-kaart/sjabloon.csv", Rule(.zeistEditor)),
+        ("GET /coalities/:slug/sociale-kaart/kolommen", Rule(.zeistEditor)),
+        ("POST /coalities/:slug/sociale-kaart/kolommen", Rule(.zeistEditor)),
+        ("POST /coalities/:slug/sociale-kaart/importeren", Rule(.zeistEditor)),
         ("GET /coalities/:slug/verhalen", Rule(.zeistReader)),
         ("GET /coalities/:slug/verhalen/nieuw", Rule(.zeistEditor)),
         ("POST /coalities/:slug/verhalen/nieuw", Rule(.zeistEditor)),
@@ -490,6 +501,7 @@ extension AccessMatrix {
     /// keyed by the route's path up to that parameter; the values are names in `MatrixFixture.values`.
     static let parameters: [String: String] = [
         "/aanbod/:id": "service",
+        "/aanbod/te-controleren/:flag": "reviewFlag",
         "/ouders/aanbod/:id": "service",
         "/zorgpaden/:id": "pathway",
         "/zorgpaden/:id/stappen/:step": "pathwayStep",

@@ -56,7 +56,7 @@ struct CoverageController: RouteCollection {
         let english = req.isEnglish
         if let firstCode = codes.first {
             let local = Set(codes)
-            let services = snapshot.services.filter { s in s.isNationwide || s.areas.contains { local.contains($0.municipalityCode) } }
+            let services = snapshot.services.filter { s in s.reachesEveryMunicipality || s.areas.contains { local.contains($0.municipalityCode) } }
             let agreed = try await Pathway.agreedCoverage(of: coalitionIDs, on: req.db)
             let matrix = Coverage.matrix(services: services, localCodes: local, pathways: agreed)
             rows = matrix.themes.map { theme in

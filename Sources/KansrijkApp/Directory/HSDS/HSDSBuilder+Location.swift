@@ -15,6 +15,8 @@ extension HSDSBuilder {
     func location(_ p: HSDSCatalog.PlaceEntry, full: Bool) -> HSDSLocation {
         var out = HSDSLocation(id: p.id.hsds, locationType: p.isVirtual ? "virtual" : "physical", organizationID: p.organisationID.hsds,
                                name: p.name, latitude: p.latitude, longitude: p.longitude)
+        let kept = catalog.originals.isEmpty ? nil : catalog.originals.location(p.id)
+        out.kept = full ? kept : kept?.listShape
         guard full else { return out }
         out.addresses = address(p).map { [$0] } ?? []
         out.accessibility = HSDSText.nonEmpty(p.accessibility).map {
@@ -37,7 +39,9 @@ extension HSDSBuilder {
     /// as a list item it carries both ids, the list-shaped location and the service.
     func serviceAtLocation(_ s: ServiceRecord, _ p: HSDSCatalog.PlaceEntry, full: Bool) -> HSDSServiceAtLocation {
         let id = HSDSID.serviceAtLocation(service: s.id, location: p.id).hsds
-        if full { return HSDSServiceAtLocation(id: id, location: location(p, full: true)) }
-        return HSDSServiceAtLocation(id: id, serviceID: s.id.hsds, locationID: p.id.hsds, location: location(p, full: false), service: listItem(s))
+        let kept = catalog.originals.isEmpty ? nil : catalog.originals.serviceAtLocation(service: s.id, location: p.id)
+        if full { return HSDSServiceAtLocation(id: id, location: location(p, full: true), kept: kept) }
+        return HSDSServiceAtLocation(id: id, serviceID: s.id.hsds, locationID: p.id.hsds, location: location(p, full: false), service: listItem(s),
+                                     kept: kept?.listShape)
     }
 }

@@ -4,7 +4,8 @@ extension HSDSBuilder {
     /// The one-to-one fields (`compiled/organization_list.json`).
     func organizationSummary(_ o: HSDSCatalog.OrganisationEntry) -> HSDSOrganization {
         HSDSOrganization(id: o.id.hsds, name: o.name, description: o.description, email: HSDSText.email(o.email),
-                         website: HSDSText.uri(o.website))
+                         website: HSDSText.uri(o.website),
+                         kept: catalog.originals.isEmpty ? nil : catalog.originals.organization(o.id)?.listShape)
     }
 
     func organizationSummary(_ id: UUID, fallbackName: String) -> HSDSOrganization {
@@ -15,6 +16,7 @@ extension HSDSBuilder {
     /// (`compiled/organization.json`). `fullServices` nests each service completely.
     func fullOrganization(_ o: HSDSCatalog.OrganisationEntry, fullServices: Bool) -> HSDSOrganization {
         var out = organizationSummary(o)
+        out.kept = catalog.originals.isEmpty ? nil : catalog.originals.organization(o.id)
         out.phones = phones(owner: o.id, number: o.phone)
         out.locations = (catalog.placesOfOrganisation[o.id] ?? []).compactMap { catalog.places[$0] }.map { location($0, full: true) }
         out.services = (catalog.servicesOfOrganisation[o.id] ?? []).map { doc in

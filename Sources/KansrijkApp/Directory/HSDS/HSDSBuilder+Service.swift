@@ -9,7 +9,8 @@ extension HSDSBuilder {
             applicationProcess: s.applicationProcess, feesDescription: HSDSText.nonEmpty(s.feesDescription),
             waitTime: s.waitWeeks.map { HSDSText.waitTime(weeks: $0) }, eligibilityDescription: HSDSText.nonEmpty(s.eligibilityDescription),
             minimumAge: s.minimumAge, maximumAge: s.maximumAge, lastModified: s.updatedAt.map(HSDSText.dateTime),
-            organization: organizationSummary(s.organisationID, fallbackName: s.organisationName))
+            organization: organizationSummary(s.organisationID, fallbackName: s.organisationName),
+            kept: catalog.originals.isEmpty ? nil : catalog.originals.service(s.id)?.listShape)
     }
 
     /// Everything about the service (`compiled/service.json`). Inside a nested organisation the
@@ -17,6 +18,7 @@ extension HSDSBuilder {
     func fullService(_ s: ServiceRecord, nestOrganization: Bool = true) -> HSDSService {
         var out = listItem(s)
         if !nestOrganization { out.organization = nil }
+        out.kept = catalog.originals.isEmpty ? nil : catalog.originals.service(s.id)
         out.phones = phones(owner: s.id, number: s.phone)
         out.schedules = s.schedules
             .sorted { ($0.description, $0.byDay ?? "", $0.opensAt ?? "", $0.closesAt ?? "") < ($1.description, $1.byDay ?? "", $1.opensAt ?? "", $1.closesAt ?? "") }
@@ -24,7 +26,7 @@ extension HSDSBuilder {
                 HSDSSchedule(id: HSDSID.schedule(service: s.id, index: i).hsds, freq: sch.byDay == nil ? nil : "WEEKLY", byday: sch.byDay,
                              opensAt: sch.opensAt, closesAt: sch.closesAt, description: sch.description)
             }
-        out.serviceAreas = serviceAreas(s)
+        out.serviceAreas = withAreaTexts(serviceAreas(s), of: s)
         out.serviceAtLocations = places(of: s).map { serviceAtLocation(s, $0, full: true) }
         out.languages = s.languages.map(\.code).sorted().map {
             HSDSLanguage(id: HSDSID.language(service: s.id, code: $0).hsds, name: LanguageCatalog.name($0), code: $0)

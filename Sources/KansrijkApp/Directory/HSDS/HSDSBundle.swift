@@ -18,6 +18,9 @@ struct HSDSBundle: Sendable {
     var omitted: [String: Int] = [:]
     /// Remarks that do not stop the import.
     var notes: [String] = []
+    /// Every top-level record of the file exactly as it came in, nested children included
+    /// (contract A of issue 16). The originals store keeps from these what our model has no place for.
+    var sources: [HSDSSource] = []
 
     init(format: String) { self.format = format }
 
@@ -25,4 +28,11 @@ struct HSDSBundle: Sendable {
         guard count > 0 else { return }
         omitted[what, default: 0] += count
     }
+}
+
+/// One top-level record of an HSDS file, as it came in.
+struct HSDSSource: Sendable {
+    enum Kind: String, Sendable { case organization, service, location }
+    var kind: Kind
+    var value: JSONValue
 }

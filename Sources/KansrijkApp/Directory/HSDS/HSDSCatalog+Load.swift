@@ -10,6 +10,7 @@ extension HSDSCatalog {
         async let taxonomiesQ = TaxonomyRecord.query(on: db).all()
         async let termsQ = TaxonomyTermRecord.query(on: db).all()
         async let municipalitiesQ = Municipality.query(on: db).all()
+        async let originalsQ = HSDSOriginalIndex.load(on: db)
 
         // sorted on folded names: as readers expect (case and accents ignored), and far cheaper than localizedCompare
         let organisations = try await organisationsQ.map { o in
@@ -42,6 +43,7 @@ extension HSDSCatalog {
         let provinceName = Dictionary(uniqueKeysWithValues: AreaReference.provinces.map { ($0.code, $0.name) })
         let provinceOfMunicipality = Dictionary(uniqueKeysWithValues: try await municipalitiesQ.map { ($0.id!, provinceName[$0.provinceCode] ?? "") })
 
+        let originals = try await originalsQ
         var servicesOfOrganisation: [UUID: [Int]] = [:]
         var serviceAtLocations: [UUID: (doc: Int, place: Int)] = [:]
         // fields read in place: copying 40,000 whole records showed up in the profile
@@ -51,6 +53,11 @@ extension HSDSCatalog {
             for i in services[doc].places.indices {
                 serviceAtLocations[HSDSID.serviceAtLocation(service: services[doc].id, location: services[doc].places[i].id)] = (doc, i)
             }
+        }
+        // an imported service_at_location keeps its own id (ADR 0035)
+        for (link, pair) in originals.serviceAtLocationLinks {
+            guard let doc = snapshot.indexByID[pair.service], let i = services[doc].places.firstIndex(where: { $0.id == pair.location }) else { continue }
+            serviceAtLocations[link] = (doc, i)
         }
         return HSDSCatalog(
             stamp: snapshot.loadedAt,
@@ -66,7 +73,8 @@ extension HSDSCatalog {
             termsWithChildren: Set(sortedTerms.compactMap(\.parentID)),
             provinceOfMunicipality: provinceOfMunicipality,
             servicesOfOrganisation: servicesOfOrganisation,
-            serviceAtLocations: serviceAtLocations)
+            serviceAtLocations: serviceAtLocations,
+            originals: originals)
     }
 
     /// Our vocabularies in their own order, then the extension fields, then the rest by name.

@@ -72,6 +72,8 @@ struct HSDSCatalog: Sendable {
     let servicesOfOrganisation: [UUID: [Int]]
     /// Derived service_at_location id -> the service and its place.
     let serviceAtLocations: [UUID: (doc: Int, place: Int)]
+    /// What imports kept of the records (ADR 0035); empty without HSDS imports.
+    var originals = HSDSOriginalIndex()
 
     func organisation(_ id: UUID) -> OrganisationEntry? { organisationIndex[id].map { organisations[$0] } }
     func taxonomy(_ id: UUID) -> TaxonomyEntry? { taxonomyIndex[id].map { taxonomies[$0] } }

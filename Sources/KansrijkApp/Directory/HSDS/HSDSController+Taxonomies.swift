@@ -6,6 +6,7 @@ extension HSDSController {
     func taxonomies(req: Request) async throws -> HSDSPage<HSDSTaxonomy> {
         let parameters = try HSDSParameters(req)
         let paging = try HSDSPaging(parameters)
+        try parameters.checkFormat()
         let hsds = try await builder(req)
         let words = parameters.searchWords
         let found = hsds.catalog.taxonomies.filter { Self.matches($0.searchText, words) }
@@ -26,6 +27,7 @@ extension HSDSController {
     func taxonomyTerms(req: Request) async throws -> HSDSPage<HSDSTaxonomyTerm> {
         let parameters = try HSDSParameters(req)
         let paging = try HSDSPaging(parameters)
+        try parameters.checkFormat()
         let taxonomyID = try HSDSParameters.uuid(parameters.taxonomyID, "taxonomy_id")
         let parentID = try HSDSParameters.uuid(parameters.parentID, "parent_id")
         let topOnly = try HSDSParameters.flag(parameters.topOnly, "top_only")

@@ -11,7 +11,7 @@ struct HSDSController: RouteCollection {
     let openAPI = HSDSOpenAPIDocument()
 
     func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api")
+        let api = routes.grouped("api").grouped(HSDSOpenAccess())
         api.get("openapi.json", use: openAPIDocument)
         let hsds = api.grouped("hsds")
         hsds.get(use: root)

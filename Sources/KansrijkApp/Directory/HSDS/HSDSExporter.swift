@@ -18,6 +18,18 @@ struct HSDSExporter {
         builder.catalog.organisations.map { builder.fullOrganization($0, fullServices: true) }
     }
 
+    /// Each organisation as `/organizations/{id}?full_service=true` answers it, kept originals
+    /// merged back (contract A of issue 16; the CSV package flattens these).
+    func organizationRecords() throws -> [JSONValue] {
+        let encoder = JSONEncoder()
+        return try organizations.map { try JSONValue.parse(encoder.encode($0)) }
+    }
+
+    /// The records of the directory as the database holds it now.
+    static func organizationRecords(_ app: Application) async throws -> [JSONValue] {
+        try await load(app).organizationRecords()
+    }
+
     func json() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

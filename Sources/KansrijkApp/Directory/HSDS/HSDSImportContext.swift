@@ -9,6 +9,10 @@ struct HSDSImportContext: Sendable {
     var taxonomies: [UUID: HSDSImportPlan.TaxonomyValues]
     var terms: [UUID: HSDSImportPlan.TermValues]
     var services: [UUID: ServiceDraft]
+    /// Kept non-municipal service areas per service (ADR 0034).
+    var areaTexts: [UUID: [ServiceAreaText.Value]] = [:]
+    /// The official HSDS 3.0 schemas (ADR 0036); without them only our own checks run.
+    var schema: HSDSSchemaValidator?
 
     /// Taxonomies and terms that belong to the code (our vocabularies and extension fields):
     /// an import may refer to them but never changes them.
@@ -16,7 +20,7 @@ struct HSDSImportContext: Sendable {
     static let builtInTerms: Set<UUID> = Set(Term.all.map(\.id) + HSDSField.allCases.map(\.termID))
 
     /// Services come from the snapshot, which the importer reloads first.
-    static func load(snapshot: DirectorySnapshot, on db: any Database) async throws -> HSDSImportContext {
+    static func load(snapshot: DirectorySnapshot, on db: any Database, schema: HSDSSchemaValidator? = nil) async throws -> HSDSImportContext {
         let organisations = try await Organisation.query(on: db).all().map {
             HSDSImportPlan.OrganisationValues(id: $0.id!, name: $0.name, kind: $0.kind, description: $0.description, email: $0.email,
                                               website: $0.website, phone: $0.phone, municipalityCode: $0.municipalityCode)
@@ -39,6 +43,7 @@ struct HSDSImportContext: Sendable {
             locations: Dictionary(uniqueKeysWithValues: locations.map { ($0.id, $0) }),
             taxonomies: Dictionary(uniqueKeysWithValues: taxonomies.map { ($0.id, $0) }),
             terms: Dictionary(uniqueKeysWithValues: terms.map { ($0.id, $0) }),
-            services: Dictionary(uniqueKeysWithValues: snapshot.services.map { ($0.id, ServiceDraft($0).normalized) }))
+            services: Dictionary(uniqueKeysWithValues: snapshot.services.map { ($0.id, ServiceDraft($0).normalized) }),
+            areaTexts: try await ServiceAreaText.byService(on: db), schema: schema)
     }
 }

@@ -46,6 +46,13 @@ struct HSDSImportPlan: Sendable {
         var language: String?
     }
 
+    /// A record kept without a Dutch municipality, with what is missing (Dutch).
+    struct ReviewFlag: Sendable, Equatable {
+        var subject: DirectoryReview.Subject
+        var id: UUID
+        var gaps: [String]
+    }
+
     /// A record with whether it is new, different from what we hold, or the same.
     struct Change<Value: Sendable & Equatable>: Sendable {
         enum Kind: Sendable { case created, updated, unchanged }
@@ -63,6 +70,19 @@ struct HSDSImportPlan: Sendable {
     var organisations: [Change<OrganisationValues>] = []
     var locations: [Change<LocationValues>] = []
     var services: [Change<ServiceDraft>] = []
+    /// Per service in the file: its areas that are no Dutch municipality, kept as text (ADR 0034).
+    var areaTexts: [UUID: [ServiceAreaText.Value]] = [:]
+    /// What the import keeps but cannot place, for the review list "Te controleren" (ADR 0034).
+    var flags: [ReviewFlag] = []
+    /// Where the records came from, as the review list shows it (a file name, an upload).
+    var source = "HSDS-import"
+
+    /// The plan with where its records came from.
+    func from(_ source: String) -> HSDSImportPlan {
+        var plan = self
+        plan.source = source
+        return plan
+    }
     /// Why records cannot be imported (Dutch), in file order.
     var rejections: [String] = []
     var notes: [String] = []

@@ -1,53 +1,63 @@
 import Foundation
 
 extension HSDSImportPlanner {
-    mutating func addOrganisations(_ organisations: [HSDSOrganization], locations: [PlacedLocation],
+    mutating func addOrganisations(_ organisations: [Placed<HSDSOrganization>], locations: [PlacedLocation],
                                    services: [PlacedService]) {
-        for o in organisations {
-            guard let id = uuid(o.id, "organization", o.id) else { continue }
+        for placed in organisations {
+            let (o, path) = (placed.value, placed.path)
+            guard let id = uuid(o.id, at: "\(path).id") else { continue }
             let existing = context.organisations[id]
             var kind = existing?.kind ?? .overig
-            var municipality = existing?.municipalityCode
+            // a municipality someone placed it in stays, unless the file names one
+            var municipality = existing.map(\.municipalityCode).flatMap { DirectoryReview.isPlaced(municipalityCode: $0) ? $0 : nil }
+            var gaps: [String] = []
             var valid = true
-            for a in o.attributes ?? [] {
+            for (j, a) in (o.attributes ?? []).enumerated() {
                 guard let termID = (a.taxonomyTermID ?? a.taxonomyTerm?.id).flatMap(UUID.init(uuidString:)),
                       let field = HSDSField.byTermID[termID], field.linkEntity == "organization" else {
-                    omit("attributes (van een organisatie)")
+                    // kept with the original and returned on export (ADR 0035)
                     continue
                 }
                 let value = a.value ?? ""
                 if field == .organisationKind {
                     guard let k = OrganisationKind(rawValue: value) else {
-                        reject("organization", o.id, "soort '\(value)' is ongeldig; kies uit: \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                        reject("\(path).attributes[\(j)].value", "soort '\(value)' is ongeldig; kies uit: \(OrganisationKind.allCases.map(\.rawValue).joined(separator: ", "))")
                         valid = false
                         continue
                     }
                     kind = k
-                } else {
-                    guard let code = context.resolver.code(for: value) else {
-                        reject("organization", o.id, "vestigingsgemeente '\(value)' is geen Nederlandse gemeente")
-                        valid = false
-                        continue
-                    }
+                } else if let code = context.resolver.code(for: value) {
                     municipality = code
+                } else if value != DirectoryReview.unknownMunicipality {
+                    gaps.append("De vestigingsgemeente '\(value)' is geen Nederlandse gemeente.")
                 }
             }
             municipality = municipality ?? derivedMunicipality(of: o, locations: locations, services: services)
-            guard let municipalityCode = municipality else {
-                reject("organization", o.id, "vestigingsgemeente onbekend: geef het attribuut \(HSDSField.municipality.name), een locatie met een Nederlands adres of een service met een werkgebied")
-                continue
-            }
             // the partner form takes organisation names as long as the service form takes service names
             let before = plan.rejections.count
-            checkLength(o.name, limit: ServiceForm.Limits.name, "organization", o.id, field: "name")
-            checkWebAddress(o.website, "organization", o.id, field: "website")
+            checkLength(o.name, limit: ServiceForm.Limits.name, at: "\(path).name")
+            checkWebAddress(o.website, at: "\(path).website")
             guard valid, plan.rejections.count == before else { continue }
-            omit("phones (tweede en verdere van een organisatie)", (o.phones?.count ?? 0) - 1)
+            if municipality == nil {
+                plan.flags.append(.init(subject: .organisation, id: id, gaps: unplacedGaps(o, locations: locations) + gaps))
+            }
             let values = HSDSImportPlan.OrganisationValues(
                 id: id, name: o.name, kind: kind, description: o.description, email: HSDSText.nonEmpty(o.email),
-                website: HSDSText.nonEmpty(o.website), phone: HSDSText.nonEmpty(o.phones?.first?.number), municipalityCode: municipalityCode)
+                website: HSDSText.nonEmpty(o.website), phone: HSDSText.nonEmpty(o.phones?.first?.number),
+                municipalityCode: municipality ?? DirectoryReview.unknownMunicipality)
             plan.organisations.append(.init(values, existing: existing))
         }
+    }
+
+    /// What is missing for an organisation we cannot place (Dutch, for the review list).
+    func unplacedGaps(_ o: HSDSOrganization, locations: [PlacedLocation]) -> [String] {
+        var gaps = ["Geen Nederlandse gemeente bekend: geen adres in Nederland, geen werkgebied in een Nederlandse gemeente en geen vestigingsgemeente."]
+        let own = locations.filter { $0.organisationID?.lowercased() == o.id.lowercased() }.map(\.location)
+        for a in own.compactMap(address(of:)) {
+            let place = [a.postalCode, a.city, a.country].compactMap(HSDSText.nonEmpty).joined(separator: ", ")
+            if !place.isEmpty { gaps.append("Adres niet in een Nederlandse gemeente: \(place).") }
+        }
+        return gaps
     }
 
     /// Where an organisation without our attribute is based: its first location with a Dutch
@@ -75,30 +85,32 @@ extension HSDSImportPlanner {
 
     mutating func addLocations(_ locations: [PlacedLocation]) {
         for placed in locations {
-            let l = placed.location
-            guard let id = uuid(l.id, "location", l.id) else { continue }
+            let (l, path) = (placed.location, placed.path)
+            guard let id = uuid(l.id, at: "\(path).id") else { continue }
             let existing = context.locations[id]
             let organisationID: UUID
             if let raw = placed.organisationID {
-                guard let value = uuid(raw, "location", l.id, field: "organization_id") else { continue }
+                let field = l.organizationID == nil ? path : "\(path).organization_id"
+                guard let value = uuid(raw, at: field) else { continue }
                 guard fileOrganisations.contains(value) || context.organisations[value] != nil else {
-                    reject("location", l.id, "organisatie onbekend (\(raw))")
+                    reject(field, "organisatie onbekend (\(raw))")
                     continue
                 }
                 organisationID = value
             } else if let known = existing?.organisationID {
                 organisationID = known
             } else {
-                reject("location", l.id, "organisatie onbekend: geen organization_id en geen service op deze locatie")
+                reject(path, "organisatie onbekend: geen organization_id en geen service op deze locatie")
                 continue
             }
             let a = address(of: l)
             let street = a.map { [$0.address1, $0.address2 ?? ""].compactMap(HSDSText.nonEmpty).joined(separator: ", ") }.flatMap(HSDSText.nonEmpty)
             let accessibility = (l.accessibility ?? []).flatMap { [$0.description, $0.details].compactMap(HSDSText.nonEmpty) }
-            omit("addresses (tweede en verdere van een locatie)", (l.addresses?.count ?? 0) - 1)
+            // a municipality someone placed it in stays while the file names none
             let values = HSDSImportPlan.LocationValues(
                 id: id, organisationID: organisationID, name: HSDSText.nonEmpty(l.name) ?? street ?? "", isVirtual: l.locationType == "virtual",
-                street: street, postalCode: HSDSText.nonEmpty(a?.postalCode), city: HSDSText.nonEmpty(a?.city), municipalityCode: municipality(of: l),
+                street: street, postalCode: HSDSText.nonEmpty(a?.postalCode), city: HSDSText.nonEmpty(a?.city),
+                municipalityCode: municipality(of: l) ?? existing?.municipalityCode,
                 latitude: l.latitude, longitude: l.longitude, accessibility: accessibility.isEmpty ? nil : accessibility.joined(separator: "\n"))
             plan.locations.append(.init(values, existing: existing))
         }

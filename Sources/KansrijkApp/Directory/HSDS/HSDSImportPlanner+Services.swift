@@ -3,31 +3,42 @@ import Foundation
 extension HSDSImportPlanner {
     mutating func addServices(_ services: [PlacedService]) {
         for placed in services {
-            let (s, enclosing) = (placed.service, placed.enclosing)
-            guard let id = uuid(s.id, "service", s.id) else { continue }
-            guard fileServices.insert(id).inserted else {
-                reject("service", s.id, "komt meer dan eens voor in het bestand")
+            let s = placed.service
+            guard let id = uuid(s.id, at: "\(placed.path).id") else { continue }
+            if let earlier = fileServices[id] {
+                reject("\(placed.path).id", "service \(s.id) komt meer dan eens voor in het bestand (ook \(earlier))")
                 continue
             }
-            if let draft = draft(s, id: id, enclosing: enclosing) {
-                plan.services.append(.init(draft.normalized, existing: context.services[id]))
+            fileServices[id] = placed.path
+            if let draft = draft(placed, id: id) {
+                var change = HSDSImportPlan.Change(draft.normalized, existing: context.services[id])
+                let texts = areaTexts(s)
+                if change.kind == .unchanged, texts != context.areaTexts[id] ?? [] { change.kind = .updated }
+                plan.services.append(change)
+                plan.areaTexts[id] = texts
+                if draft.areaCodes.isEmpty, !texts.isEmpty, !isNationwide(s) {
+                    let names = texts.map { Self.quoted(HSDSText.nonEmpty($0.name) ?? HSDSText.nonEmpty($0.uri) ?? $0.areaID) }
+                    plan.flags.append(.init(subject: .service, id: id, gaps: names.map { "Werkgebied \($0) is geen Nederlandse gemeente." }
+                                            + ["Zonder gemeente staat deze service in geen enkele gemeente in de zoekresultaten."]))
+                }
             }
         }
     }
 
     /// The service as our draft, or nil after rejecting it (every problem is reported, not only the first).
-    mutating func draft(_ s: HSDSService, id: UUID, enclosing: String?) -> ServiceDraft? {
+    mutating func draft(_ placed: PlacedService, id: UUID) -> ServiceDraft? {
+        let (s, path) = (placed.service, placed.path)
         let before = plan.rejections.count
         let existing = context.services[id]
-        let organisationID = organisation(of: s, enclosing: enclosing)
+        let organisationID = organisation(of: s, enclosing: placed.enclosing, at: path)
         let status = ServiceStatus(rawValue: s.status)
         if status == nil {
-            reject("service", s.id, "status '\(s.status)' is ongeldig; kies active, inactive, defunct of temporarily closed")
+            reject("\(path).status", "'\(s.status)' is ongeldig; kies active, inactive, defunct of temporarily closed")
         }
-        if HSDSText.nonEmpty(s.name) == nil { reject("service", s.id, "de naam is leeg") }
-        checkLength(s.name, limit: ServiceForm.Limits.name, "service", s.id, field: "name")
-        checkLength(s.description, limit: ServiceForm.Limits.description, "service", s.id, field: "description")
-        checkWebAddress(s.url, "service", s.id, field: "url")
+        if HSDSText.nonEmpty(s.name) == nil { reject("\(path).name", "de naam is leeg") }
+        checkLength(s.name, limit: ServiceForm.Limits.name, at: "\(path).name")
+        checkLength(s.description, limit: ServiceForm.Limits.description, at: "\(path).description")
+        checkWebAddress(s.url, at: "\(path).url")
 
         var draft = ServiceDraft(
             id: id, organisationID: organisationID ?? UUID(), name: s.name, alternateName: HSDSText.nonEmpty(s.alternateName),
@@ -37,71 +48,73 @@ extension HSDSImportPlanner {
             feesDescription: HSDSText.nonEmpty(s.feesDescription) ?? HSDSText.nonEmpty(s.fees),
             eligibilityDescription: HSDSText.nonEmpty(s.eligibilityDescription), minimumAge: s.minimumAge, maximumAge: s.maximumAge,
             capacity: existing?.capacity ?? .available, waitWeeks: HSDSText.weeks(fromWaitTime: s.waitTime))
-        if HSDSText.nonEmpty(s.waitTime) != nil, draft.waitWeeks == nil { omit("wait_time (niet in weken)") }
-        omit("phones (tweede en verdere van een service)", (s.phones?.count ?? 0) - 1)
-        applyAttributes(s, to: &draft)
-        checkLength(draft.parentSummary, limit: ServiceForm.Limits.parentSummary, "service", s.id, field: "attribute \(HSDSField.parentSummary.code)")
+        // a wait not in weeks, further phones and the like are kept with the original (ADR 0035)
+        applyAttributes(s, to: &draft, at: path)
+        checkLength(draft.parentSummary, limit: ServiceForm.Limits.parentSummary, at: "\(path).attributes (\(HSDSField.parentSummary.code))")
         draft.areaCodes = areaCodes(s)
-        draft.languages = languages(s)
+        draft.languages = languages(s, at: path)
         draft.schedules = (s.schedules ?? []).map {
             .init(description: $0.description ?? "", byDay: HSDSText.nonEmpty($0.byday), opensAt: HSDSText.nonEmpty($0.opensAt), closesAt: HSDSText.nonEmpty($0.closesAt))
         }
         draft.contacts = (s.contacts ?? []).map {
             .init(name: $0.name ?? "", title: HSDSText.nonEmpty($0.title), email: HSDSText.nonEmpty($0.email), phone: HSDSText.nonEmpty($0.phones?.first?.number))
         }
-        draft.locationIDs = locationIDs(s)
+        draft.locationIDs = locationIDs(s, at: path)
         return plan.rejections.count == before ? draft : nil
     }
 
     /// `organization_id`, else the nested organisation, else the organisation the service sits in.
-    mutating func organisation(of s: HSDSService, enclosing: String?) -> UUID? {
+    mutating func organisation(of s: HSDSService, enclosing: String?, at path: String) -> UUID? {
         let explicit = s.organizationID ?? s.organization?.id
+        let field = s.organizationID == nil ? "\(path).organization.id" : "\(path).organization_id"
         if let explicit, let enclosing, UUID(uuidString: explicit) != UUID(uuidString: enclosing) {
-            reject("service", s.id, "organization_id \(explicit) wijkt af van de organisatie waarin de service staat (\(enclosing))")
+            reject(field, "\(explicit) wijkt af van de organisatie waarin de service staat (\(enclosing))")
             return nil
         }
         guard let raw = explicit ?? enclosing else {
-            reject("service", s.id, "organisatie onbekend: organization_id ontbreekt")
+            reject("\(path).organization_id", "organisatie onbekend: organization_id ontbreekt")
             return nil
         }
-        guard let value = uuid(raw, "service", s.id, field: "organization_id") else { return nil }
+        guard let value = uuid(raw, at: field) else { return nil }
         guard fileOrganisations.contains(value) || context.organisations[value] != nil else {
-            reject("service", s.id, "organisatie onbekend (\(raw))")
+            reject(field, "organisatie onbekend (\(raw))")
             return nil
         }
         return value
     }
 
     /// Terms of any taxonomy, and our extension fields from their values.
-    mutating func applyAttributes(_ s: HSDSService, to draft: inout ServiceDraft) {
-        for a in s.attributes ?? [] {
+    mutating func applyAttributes(_ s: HSDSService, to draft: inout ServiceDraft, at path: String) {
+        for (j, a) in (s.attributes ?? []).enumerated() {
+            let at = "\(path).attributes[\(j)]"
             guard let raw = a.taxonomyTermID ?? a.taxonomyTerm?.id else {
-                reject("service", s.id, "attribute \(a.id) zonder taxonomy_term_id")
+                reject("\(at).taxonomy_term_id", "ontbreekt")
                 continue
             }
             // nested in the service, an attribute is the service's whatever its link_entity says
-            guard let termID = uuid(raw, "service", s.id, field: "taxonomy_term_id") else { continue }
+            guard let termID = uuid(raw, at: "\(at).taxonomy_term_id") else { continue }
             let value = a.value ?? ""
             switch HSDSField.byTermID[termID] {
             case .accessRoute?:
                 guard let route = AccessRoute(rawValue: value) else {
-                    reject("service", s.id, "toegang '\(value)' is ongeldig; kies uit: \(AccessRoute.allCases.map(\.rawValue).joined(separator: ", "))")
+                    reject("\(at).value", "toegang '\(value)' is ongeldig; kies uit: \(AccessRoute.allCases.map(\.rawValue).joined(separator: ", "))")
                     continue
                 }
                 draft.accessRoute = route
             case .capacity?:
                 guard let capacity = Capacity(rawValue: value) else {
-                    reject("service", s.id, "capaciteit '\(value)' is ongeldig; kies uit: \(Capacity.allCases.map(\.rawValue).joined(separator: ", "))")
+                    reject("\(at).value", "capaciteit '\(value)' is ongeldig; kies uit: \(Capacity.allCases.map(\.rawValue).joined(separator: ", "))")
                     continue
                 }
                 draft.capacity = capacity
             case .parentSummary?:
                 draft.parentSummary = HSDSText.nonEmpty(value)
             case .organisationKind?, .municipality?:
-                omit("attributes (organisatieveld bij een service)")
+                // an organisation's field on a service: kept with the original (ADR 0035)
+                break
             case nil:
                 guard fileTerms.contains(termID) || context.terms[termID] != nil || HSDSImportContext.builtInTerms.contains(termID) else {
-                    reject("service", s.id, "taxonomieterm onbekend (\(raw))")
+                    reject("\(at).taxonomy_term_id", "taxonomieterm onbekend (\(raw))")
                     continue
                 }
                 draft.termIDs.append(termID)
@@ -110,6 +123,7 @@ extension HSDSImportPlanner {
     }
 
     /// Municipalities; "Nederland" (or no area at all) is nationwide, which we store as no areas.
+    /// Areas that are neither are kept as text (`areaTexts`), not refused.
     mutating func areaCodes(_ s: HSDSService) -> [String] {
         let areas = s.serviceAreas ?? []
         if areas.isEmpty { servicesWithoutArea += 1 }
@@ -119,41 +133,50 @@ extension HSDSImportPlanner {
             switch context.resolver.match(area) {
             case .municipality(let code): codes.append(code)
             case .nationwide: nationwide = true
-            case .unknown:
-                let label = HSDSText.nonEmpty(area.name) ?? HSDSText.nonEmpty(area.uri) ?? area.id
-                reject("service", s.id, "werkgebied '\(label)' is geen Nederlandse gemeente; geef de naam van de gemeente, een CBS-code (GM0355) of 'Nederland'")
+            case .unknown: continue
             }
         }
         return nationwide ? [] : codes
     }
 
-    mutating func languages(_ s: HSDSService) -> [String] {
-        (s.languages ?? []).compactMap { l in
+    func isNationwide(_ s: HSDSService) -> Bool {
+        (s.serviceAreas ?? []).contains { context.resolver.match($0) == .nationwide }
+    }
+
+    /// The areas that are no Dutch municipality (nor "Nederland"), as HSDS gives them, with their index.
+    func areaTexts(_ s: HSDSService) -> [ServiceAreaText.Value] {
+        (s.serviceAreas ?? []).enumerated().compactMap { i, area in
+            guard context.resolver.match(area) == .unknown else { return nil }
+            return ServiceAreaText.Value(areaID: area.id, position: i, name: area.name, description: area.description,
+                                         extent: area.extent, extentType: area.extentType, uri: area.uri)
+        }
+    }
+
+    mutating func languages(_ s: HSDSService, at path: String) -> [String] {
+        (s.languages ?? []).enumerated().compactMap { j, l in
             if let code = HSDSText.nonEmpty(l.code) { return code.lowercased() }
             let name = DutchText.fold(l.name ?? "")
             if let known = LanguageCatalog.names.first(where: { DutchText.fold($0.name) == name || DutchText.fold($0.english) == name }) {
                 return known.code
             }
-            reject("service", s.id, "taal '\(l.name ?? l.id)' zonder code")
+            reject("\(path).languages[\(j)].code", "taal '\(l.name ?? l.id)' zonder code")
             return nil
         }
     }
 
-    mutating func locationIDs(_ s: HSDSService) -> [UUID] {
+    mutating func locationIDs(_ s: HSDSService, at path: String) -> [UUID] {
         var ids: [UUID] = []
-        for link in s.serviceAtLocations ?? [] {
-            let contacts: Int = link.contacts?.count ?? 0
-            let phones: Int = link.phones?.count ?? 0
-            let schedules: Int = link.schedules?.count ?? 0
-            let perLocation = contacts + phones + schedules
-            omit("service_at_locations (contacten, telefoons en schema's per locatie)", perLocation)
+        for (j, link) in (s.serviceAtLocations ?? []).enumerated() {
+            let at = "\(path).service_at_locations[\(j)]"
+            let field = link.locationID == nil ? "\(at).location.id" : "\(at).location_id"
+            // contacts, phones and schedules per location are kept with the original (ADR 0035)
             guard let raw = link.locationID ?? link.location?.id else {
-                reject("service", s.id, "service_at_location \(link.id) zonder locatie")
+                reject("\(at).location_id", "service_at_location \(link.id) zonder locatie")
                 continue
             }
-            guard let id = uuid(raw, "service", s.id, field: "location_id") else { continue }
+            guard let id = uuid(raw, at: field) else { continue }
             guard fileLocations.contains(id) || context.locations[id] != nil else {
-                reject("service", s.id, "locatie onbekend (\(raw))")
+                reject(field, "locatie onbekend (\(raw))")
                 continue
             }
             ids.append(id)

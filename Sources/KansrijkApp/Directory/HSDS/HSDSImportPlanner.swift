@@ -1,9 +1,12 @@
 import Foundation
 
-/// Maps the records of an HSDS file onto our model and checks them: ids must be UUIDs,
-/// references must point into the file or the database, areas must be Dutch municipalities.
-/// Records that occur more than once (a nested organisation repeated per service) count once,
-/// the first occurrence winning; a service given twice is an error.
+/// Maps the records of an HSDS file onto our model and checks them. Only what is invalid is refused,
+/// each problem with its path in the file (`services[2].service_at_locations[0].location_id`): a record
+/// against the HSDS 3.0 schema, an id that is not a UUID, a reference to nothing, an id given twice.
+/// What our model cannot place is kept and flagged for review (ADR 0034): an organisation without a
+/// Dutch municipality gets "Gemeente onbekend", a service area that is no municipality is kept as text.
+/// Records that occur more than once nested (an organisation repeated per service) count once, the
+/// first occurrence winning; a service given twice, or a top-level record given twice, is an error.
 struct HSDSImportPlanner {
     let context: HSDSImportContext
     var plan = HSDSImportPlan()
@@ -12,7 +15,7 @@ struct HSDSImportPlanner {
     var fileTerms: Set<UUID> = []
     var fileOrganisations: Set<UUID> = []
     var fileLocations: Set<UUID> = []
-    var fileServices: Set<UUID> = []
+    var fileServices: [UUID: String] = [:]
     var omitted: [String: Int] = [:]
     var servicesWithoutArea = 0
 
@@ -21,23 +24,34 @@ struct HSDSImportPlanner {
         planner.plan.rejections = bundle.rejections
         planner.plan.notes = bundle.notes
         planner.omitted = bundle.omitted
-        let services: [PlacedService] = bundle.services.map { PlacedService(service: $0, enclosing: nil) }
-            + bundle.organizations.flatMap { o in (o.services ?? []).map { PlacedService(service: $0, enclosing: o.id) } }
-        let attributes: [HSDSAttribute] = services.flatMap { $0.service.attributes ?? [] } + bundle.organizations.flatMap { $0.attributes ?? [] }
-        let terms = unique(bundle.terms + attributes.compactMap(\.taxonomyTerm)) { $0.id }
-        let taxonomies = unique(bundle.taxonomies + terms.compactMap(\.taxonomyDetail)) { $0.id }
-        let organisations = unique(bundle.organizations + bundle.services.compactMap(\.organization)) { $0.id }
-
+        planner.validateSchema(bundle)
+        planner.rejectDuplicates(bundle)
+        let services: [PlacedService] = bundle.services.enumerated().map { PlacedService(service: $1, enclosing: nil, path: "services[\($0)]") }
+            + bundle.organizations.enumerated().flatMap { i, o in
+                (o.services ?? []).enumerated().map { PlacedService(service: $1, enclosing: o.id, path: "organizations[\(i)].services[\($0)]") }
+            }
+        let attributes: [Placed<HSDSAttribute>] =
+            services.flatMap { s in (s.service.attributes ?? []).enumerated().map { Placed($1, "\(s.path).attributes[\($0)]") } }
+            + bundle.organizations.enumerated().flatMap { i, o in (o.attributes ?? []).enumerated().map { Placed($1, "organizations[\(i)].attributes[\($0)]") } }
+        let terms = unique(bundle.terms.enumerated().map { Placed($1, "taxonomy_terms[\($0)]") }
+                           + attributes.compactMap { a in a.value.taxonomyTerm.map { Placed($0, "\(a.path).taxonomy_term") } }) { $0.id }
+        let taxonomies = unique(bundle.taxonomies.enumerated().map { Placed($1, "taxonomies[\($0)]") }
+                                + terms.compactMap { t in t.value.taxonomyDetail.map { Placed($0, "\(t.path).taxonomy_detail") } }) { $0.id }
+        let organisations = unique(bundle.organizations.enumerated().map { Placed($1, "organizations[\($0)]") }
+                                   + services.compactMap { s in s.service.organization.map { Placed($0, "\(s.path).organization") } }) { $0.id }
         let locations = unique(placedLocations(bundle, services)) { $0.location.id }
 
         planner.addTaxonomies(taxonomies)
         planner.addTerms(terms)
-        planner.registerIDs(organisations.map(\.id), locations.map(\.location.id))
+        planner.registerIDs(organisations.map(\.value.id), locations.map(\.location.id))
         planner.addOrganisations(organisations, locations: locations, services: services)
         planner.addLocations(locations)
         planner.addServices(services)
         if planner.servicesWithoutArea > 0 {
             planner.plan.notes.append("\(planner.servicesWithoutArea) service(s) zonder werkgebied zijn als landelijk aanbod opgenomen.")
+        }
+        if !planner.plan.flags.isEmpty {
+            planner.plan.notes.append("\(planner.plan.flags.count) record(s) staan op de lijst 'Te controleren' (/aanbod/te-controleren): daar ontbreekt een Nederlandse gemeente.")
         }
         return (planner.plan, planner.omitted)
     }
@@ -52,20 +66,32 @@ struct HSDSImportPlanner {
                 organisationOfLocation[location] = organisationOfLocation[location] ?? org
             }
         }
-        var placed = bundle.locations.map { PlacedLocation(location: $0, owner: organisationOfLocation[$0.id.lowercased()]) }
-        for o in bundle.organizations {
-            placed += (o.locations ?? []).map { PlacedLocation(location: $0, owner: o.id) }
+        var placed = bundle.locations.enumerated().map {
+            PlacedLocation(location: $1, owner: organisationOfLocation[$1.id.lowercased()], path: "locations[\($0)]")
+        }
+        for (i, o) in bundle.organizations.enumerated() {
+            placed += (o.locations ?? []).enumerated().map { PlacedLocation(location: $1, owner: o.id, path: "organizations[\(i)].locations[\($0)]") }
         }
         for s in services {
-            placed += (s.service.serviceAtLocations ?? []).compactMap(\.location).map { PlacedLocation(location: $0, owner: s.organisationID) }
+            placed += (s.service.serviceAtLocations ?? []).enumerated().compactMap { j, link in
+                link.location.map { PlacedLocation(location: $0, owner: s.organisationID, path: "\(s.path).service_at_locations[\(j)].location") }
+            }
         }
         return placed
+    }
+
+    /// A record with where it stands in the file.
+    struct Placed<Value> {
+        var value: Value
+        var path: String
+        init(_ value: Value, _ path: String) { (self.value, self.path) = (value, path) }
     }
 
     /// A service with the organisation it is nested in, if any.
     struct PlacedService {
         var service: HSDSService
         var enclosing: String?
+        var path: String
         /// `organization_id`, else the nested organisation, else the enclosing one.
         var organisationID: String? { service.organizationID ?? service.organization?.id ?? enclosing }
     }
@@ -74,10 +100,16 @@ struct HSDSImportPlanner {
     struct PlacedLocation {
         var location: HSDSLocation
         var owner: String?
+        var path: String
         var organisationID: String? { location.organizationID ?? owner }
     }
 
-    static func unique<T>(_ items: [T], by key: (T) -> String) -> [T] {
+    static func unique<T>(_ items: [Placed<T>], by key: (T) -> String) -> [Placed<T>] {
+        var seen = Set<String>()
+        return items.filter { seen.insert(key($0.value).lowercased()).inserted }
+    }
+
+    static func unique(_ items: [PlacedLocation], by key: (PlacedLocation) -> String) -> [PlacedLocation] {
         var seen = Set<String>()
         return items.filter { seen.insert(key($0).lowercased()).inserted }
     }
@@ -86,59 +118,17 @@ struct HSDSImportPlanner {
         if count > 0 { omitted[what, default: 0] += count }
     }
 
-    mutating func reject(_ entity: String, _ id: String, _ reason: String) {
-        plan.rejections.append("\(entity) \(id): \(reason)")
+    /// A problem that stops the import, at its path in the file.
+    mutating func reject(_ path: String, _ reason: String) {
+        plan.rejections.append("\(path): \(reason)")
     }
 
-    /// A UUID, or a rejection of the record.
-    mutating func uuid(_ raw: String, _ entity: String, _ id: String, field: String = "id") -> UUID? {
+    /// A UUID, or a rejection of the field.
+    mutating func uuid(_ raw: String, at path: String) -> UUID? {
         guard let value = UUID(uuidString: raw) else {
-            reject(entity, id, "\(field) '\(raw)' is geen UUID")
+            reject(path, "'\(raw)' is geen UUID")
             return nil
         }
         return value
-    }
-
-    /// Organisation and location ids first, so that the records that refer to them resolve.
-    mutating func registerIDs(_ organisations: [String], _ locations: [String]) {
-        fileOrganisations = Set(organisations.compactMap(UUID.init(uuidString:)))
-        fileLocations = Set(locations.compactMap(UUID.init(uuidString:)))
-    }
-
-    mutating func addTaxonomies(_ taxonomies: [HSDSTaxonomy]) {
-        for t in taxonomies {
-            guard let id = uuid(t.id, "taxonomy", t.id) else { continue }
-            fileTaxonomies.insert(id)
-            guard !HSDSImportContext.builtInTaxonomies.contains(id) else { continue }
-            checkWebAddress(t.uri, "taxonomy", t.id, field: "uri")
-            let values = HSDSImportPlan.TaxonomyValues(id: id, name: t.name, description: t.description,
-                                                       uri: HSDSText.nonEmpty(t.uri), version: HSDSText.nonEmpty(t.version))
-            plan.taxonomies.append(.init(values, existing: context.taxonomies[id]))
-        }
-    }
-
-    mutating func addTerms(_ terms: [HSDSTaxonomyTerm]) {
-        for t in terms {
-            guard let id = uuid(t.id, "taxonomy_term", t.id) else { continue }
-            fileTerms.insert(id)
-            guard !HSDSImportContext.builtInTerms.contains(id) else { continue }
-            var taxonomyID: UUID?
-            if let raw = t.taxonomyID ?? t.taxonomyDetail?.id {
-                guard let value = uuid(raw, "taxonomy_term", t.id, field: "taxonomy_id") else { continue }
-                guard fileTaxonomies.contains(value) || context.taxonomies[value] != nil || HSDSImportContext.builtInTaxonomies.contains(value) else {
-                    reject("taxonomy_term", t.id, "taxonomie onbekend (\(raw))")
-                    continue
-                }
-                taxonomyID = value
-            }
-            var parentID: UUID?
-            if let raw = HSDSText.nonEmpty(t.parentID) {
-                guard let value = uuid(raw, "taxonomy_term", t.id, field: "parent_id") else { continue }
-                parentID = value
-            }
-            let values = HSDSImportPlan.TermValues(id: id, taxonomyID: taxonomyID, parentID: parentID, code: HSDSText.nonEmpty(t.code),
-                                                   name: t.name, description: t.description, language: HSDSText.nonEmpty(t.language))
-            plan.terms.append(.init(values, existing: context.terms[id]))
-        }
     }
 }

@@ -11,14 +11,18 @@ struct HSDSImporter {
     func run(path: String, dryRun: Bool = false) async throws -> HSDSImportReport {
         let bundle = try Self.read(path: path)
         try await app.directory.reload(on: app.db)
-        let context = try await HSDSImportContext.load(snapshot: app.directory.snapshot, on: app.db)
-        let (plan, omitted) = HSDSImportPlanner.plan(bundle, context: context)
+        let schema = try HSDSSchemaValidator.load(root: app.settings.rootDirectory)
+        let context = try await HSDSImportContext.load(snapshot: app.directory.snapshot, on: app.db, schema: schema)
+        let (planned, omitted) = HSDSImportPlanner.plan(bundle, context: context)
+        let plan = planned.from(URL(fileURLWithPath: path).lastPathComponent)
         guard plan.rejections.isEmpty else {
             return HSDSImportReport(source: path, plan: plan, omitted: omitted, format: bundle.format, outcome: .rejected)
         }
         do {
             try await app.db.writeTransaction { db in
                 try await Self.apply(plan, on: db)
+                // what our model has no place for is kept with the records (ADR 0035)
+                try await HSDSOriginalStore.keep(bundle.sources, on: db, now: Date())
                 if dryRun { throw DryRunRollback() }
             }
         } catch is DryRunRollback {
@@ -82,5 +86,6 @@ struct HSDSImporter {
         for change in plan.services where change.kind != .unchanged {
             try await change.value.save(on: db)
         }
+        try await DirectoryReview.applyImport(plan, on: db)
     }
 }

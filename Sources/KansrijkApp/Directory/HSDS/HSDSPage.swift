@@ -37,11 +37,16 @@ extension HSDSPage {
     /// The page as a JSON response whose items are already encoded (see `HSDSServiceJSONCache`):
     /// the same envelope fields and values as encoding an `HSDSPage`, around the items' bytes.
     static func response(encoded items: [[UInt8]], total: Int, paging: HSDSPaging) -> Response {
-        let envelope = HSDSPage<HSDSService>(contents: [], total: total, paging: paging)
+        HSDSPage<HSDSService>(contents: [], total: total, paging: paging).response(encoded: items)
+    }
+
+    /// The paging fields first, then `contents`: the Open Referral UK validator expects the
+    /// metadata at the start of the payload, and `JSONEncoder` keeps no key order.
+    func response(encoded items: [[UInt8]]) -> Response {
         var buffer = ByteBufferAllocator().buffer(capacity: items.reduce(160) { $0 + $1.count + 1 })
-        buffer.writeString("{\"total_items\":\(envelope.totalItems),\"total_pages\":\(envelope.totalPages),"
-            + "\"page_number\":\(envelope.pageNumber),\"size\":\(items.count),\"first_page\":\(envelope.firstPage),"
-            + "\"last_page\":\(envelope.lastPage),\"empty\":\(envelope.empty),\"contents\":[")
+        buffer.writeString("{\"total_items\":\(totalItems),\"total_pages\":\(totalPages),"
+            + "\"page_number\":\(pageNumber),\"size\":\(items.count),\"first_page\":\(firstPage),"
+            + "\"last_page\":\(lastPage),\"empty\":\(empty),\"contents\":[")
         for (i, item) in items.enumerated() {
             if i > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
             buffer.writeBytes(item)
@@ -50,5 +55,16 @@ extension HSDSPage {
         var headers = HTTPHeaders()
         headers.contentType = .json
         return Response(status: .ok, headers: headers, body: .init(buffer: buffer))
+    }
+
+    func response() throws -> Response {
+        let encoder = JSONEncoder()
+        return response(encoded: try contents.map { Array(try encoder.encode($0)) })
+    }
+
+    func encodeResponse(for request: Request) async throws -> Response { try response() }
+
+    func encodeResponse(for request: Request) -> EventLoopFuture<Response> {
+        request.eventLoop.makeCompletedFuture { try response() }
     }
 }

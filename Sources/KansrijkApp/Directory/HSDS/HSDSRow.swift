@@ -1,41 +1,33 @@
 import Foundation
 
-/// Moves HSDS records between their JSON shape and one flat CSV row through the records' own
-/// Codable conformance, so the CSV package and the JSON share one definition of every field.
+/// Moves single values between a cell of the tabular data package and the JSON form, typed as
+/// the HSDS 3.0 schemas type the column, and says what is wrong with a record in Dutch.
 enum HSDSRow {
     struct Failure: Error { var reason: String }
 
-    /// The scalar fields of a record as cells; nested arrays and objects live in other files.
-    static func cells<T: Encodable>(_ record: T, adding links: [String: String] = [:]) throws -> [String: String] {
-        let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(record)) as? [String: Any] ?? [:]
-        var cells = links
-        for (key, value) in object {
-            switch value {
-            case let text as String: cells[key] = text
-            case let number as NSNumber: cells[key] = format(number.doubleValue)
-            default: continue
-            }
+    /// A cell as the JSON value its column holds: nil when empty, a number for a `number`
+    /// column (a decimal comma as Dutch spreadsheets write it is read too), else the text as it
+    /// stands, ids trimmed of spaces. Columns outside the standard stay text.
+    static func value(_ cell: String, column: String) throws(Failure) -> JSONValue? {
+        let trimmed = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return nil }
+        if HSDSTable.numberColumns.contains(column) {
+            let text = trimmed.contains(".") ? trimmed : trimmed.replacingOccurrences(of: ",", with: ".")
+            guard let number = Double(text), number.isFinite else { throw Failure(reason: "\(column) '\(cell)' is geen getal") }
+            if number.rounded() == number, abs(number) < 9e15, let whole = Int(exactly: number) { return .int(whole) }
+            return .double(number)
         }
-        return cells
+        return .string(column == "id" || column.hasSuffix("_id") ? trimmed : cell)
     }
 
-    /// Decodes a record from a row; empty cells are absent fields, numeric columns must hold numbers.
-    static func record<T: Decodable>(_ type: T.Type, from row: CSVTable.Row) throws -> T {
-        var object: [String: Any] = [:]
-        for (column, value) in row.values where HSDSText.nonEmpty(value) != nil {
-            if HSDSTable.numericColumns.contains(column) {
-                guard let number = Double(value.trimmingCharacters(in: .whitespaces)) else {
-                    throw Failure(reason: "\(column) '\(value)' is geen getal")
-                }
-                object[column] = number
-            } else {
-                object[column] = value
-            }
-        }
-        do {
-            return try JSONDecoder().decode(T.self, from: JSONSerialization.data(withJSONObject: object))
-        } catch let error as DecodingError {
-            throw Failure(reason: describe(error))
+    /// A scalar JSON value as a cell; nil for null, arrays and objects (those live in other tables).
+    static func cell(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let text): text
+        case .int(let number): String(number)
+        case .double(let number): format(number)
+        case .bool(let flag): flag ? "true" : "false"
+        case .null, .array, .object: nil
         }
     }
 

@@ -91,6 +91,7 @@ struct ServiceDetailView: Encodable, Sendable {
         languages = s.languages.map { LanguageCatalog.name($0.code, english: english) }
         areas = s.isNationwide ? [english ? "Nationwide" : "Landelijk"]
             : s.areas.map { snapshot.municipalities[$0.municipalityCode]?.name ?? $0.municipalityCode }
+                + s.areaTexts.compactMap { HSDSText.nonEmpty($0.name) ?? HSDSText.nonEmpty($0.description) }
         schedules = s.schedules.map(\.description)
         places = s.places.map {
             Place(name: $0.name, address: [$0.street, [$0.postalCode, $0.city].compactMap { $0 }.joined(separator: " ")]

@@ -59,7 +59,7 @@ struct DirectorySnapshot: Sendable {
         self.regionsOfService = regions
         var byMunicipality: [String: [Int]] = [:], byRegion: [String: [Int]] = [:], nationwide: [Int] = []
         for (doc, s) in sorted.enumerated() {
-            if s.isNationwide { nationwide.append(doc) }
+            if s.reachesEveryMunicipality { nationwide.append(doc) }
             for a in s.areas { byMunicipality[a.municipalityCode, default: []].append(doc) }
             for r in regions[doc] { byRegion[r, default: []].append(doc) }
         }
@@ -100,7 +100,8 @@ extension DirectorySnapshot {
         let contacts = Dictionary(grouping: try await R.all(sql, ServiceContact.schema, ["id", "service_id", "name", "title", "email", "phone"], as: R.ContactRow.self), by: \.service_id)
         let sals = Dictionary(grouping: try await R.all(sql, ServiceAtLocation.schema, ["id", "service_id", "location_id"], as: R.PlaceLinkRow.self), by: \.service_id)
         let services = try await R.all(sql, Service.schema, R.serviceColumns, as: R.ServiceRow.self)
-        let municipalityRows = try await Municipality.query(on: db).all()
+        let municipalityRows = try await Municipality.listed(on: db).all()
+        let areaTexts = try await ServiceAreaText.byService(on: db)
         let termRows = try await TaxonomyTermRecord.query(on: db).all()
 
         let records: [ServiceRecord] = services.map { s in
@@ -127,7 +128,9 @@ extension DirectorySnapshot {
                     return .init(id: l.id!, serviceAtLocationID: sal.id, name: l.name, isVirtual: l.isVirtual,
                                  street: l.street, postalCode: l.postalCode, city: l.city, municipalityCode: l.municipalityCode,
                                  latitude: l.latitude, longitude: l.longitude, accessibility: l.accessibility)
-                }
+                },
+                areaTexts: areaTexts[id] ?? [],
+                organisationPlaced: organisations[s.organisation_id].map(DirectoryReview.isPlaced) ?? true
             )
         }
         let municipalities = municipalityRows.map { MunicipalityInfo(code: $0.id!, name: $0.name, ggdCode: $0.ggdCode) }

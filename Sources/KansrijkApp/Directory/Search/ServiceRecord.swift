@@ -40,6 +40,11 @@ struct ServiceRecord: Sendable {
     var schedules: [Schedule]
     var contacts: [Contact]
     var places: [Place]
+    /// Areas that are not Dutch municipalities, kept as an import gave them (ADR 0034).
+    var areaTexts: [ServiceAreaText.Value] = []
+    /// False while its organisation has no municipality ("Te controleren", ADR 0034): then it is left
+    /// out of municipality lists, local-first ranking and coverage, but still found by name.
+    var organisationPlaced = true
 
     /// Our own terms among the attributes, per vocabulary.
     func terms(_ vocabulary: Vocabulary) -> [Term] {
@@ -53,7 +58,11 @@ struct ServiceRecord: Sendable {
     private static let ownTerms: [UUID: (position: Int, term: Term)] =
         Dictionary(uniqueKeysWithValues: Term.all.enumerated().map { ($1.id, ($0, $1)) })
 
-    var isNationwide: Bool { areas.isEmpty }
+    /// No area at all: for everyone in the Netherlands.
+    var isNationwide: Bool { areas.isEmpty && areaTexts.isEmpty }
+
+    /// Nationwide and counted as such in every municipality's lists and coverage: not while unplaced.
+    var reachesEveryMunicipality: Bool { isNationwide && organisationPlaced }
 
     /// Text fields for the search index, with weights.
     var searchFields: [SearchIndex.Field] {

@@ -36,6 +36,8 @@ enum OrganisationDesk {
             let main = try await mainLocation(of: organisation, on: db)
             apply(v, to: organisation)
             try await organisation.save(on: db)
+            // placed by hand in the partner form: off "Te controleren" (ADR 0034)
+            if DirectoryReview.isPlaced(organisation) { try await DirectoryReview.clear(.organisation, id: id, on: db) }
             if let main {
                 main.name = v.name
                 main.street = v.address.street; main.postalCode = v.address.postalCode; main.city = v.address.city

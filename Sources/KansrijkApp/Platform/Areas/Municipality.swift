@@ -60,7 +60,20 @@ final class Province: Model, @unchecked Sendable {
 }
 
 extension Municipality {
+    /// Reserved code of "Gemeente onbekend": where an imported organisation waits until someone places it
+    /// (ADR 0034). Not a CBS municipality: lists, maps, forms and counts leave it out.
+    static let unknownCode = "GM0000"
+    static let unknownName = "Gemeente onbekend"
+
+    /// Whether a code belongs in lists of municipalities (every code but the reserved one).
+    static func isListed(_ code: String) -> Bool { code != unknownCode }
+
+    /// The municipalities people choose from and count: without the reserved "Gemeente onbekend".
+    static func listed(on db: any Database) -> QueryBuilder<Municipality> {
+        Municipality.query(on: db).filter(\.$id != unknownCode)
+    }
+
     static func allSorted(on db: any Database) async throws -> [Municipality] {
-        try await Municipality.query(on: db).sort(\.$name).all()
+        try await listed(on: db).sort(\.$name).all()
     }
 }

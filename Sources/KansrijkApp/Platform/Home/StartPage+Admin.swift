@@ -15,7 +15,8 @@ extension StartPage {
             }
         }
         var other = [StartLink(href: "/coalities", label: req.t("nav.coalitions")),
-                     StartLink(href: "/zorgpaden", label: req.t("nav.pathways"))]
+                     StartLink(href: "/zorgpaden", label: req.t("nav.pathways")),
+                     try await DirectoryReview.startLink(try await DirectoryAccess.load(for: user, on: req.db), req)]
         if user.role.may(.careAdministration) { other.append(StartLink(href: "/zorg/beheer", label: req.t("privacy.title"))) }
         return [
             StartSection(id: "mensen", title: req.t("start.admin.people"), links: [

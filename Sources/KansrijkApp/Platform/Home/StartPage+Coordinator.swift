@@ -14,7 +14,8 @@ extension StartPage {
         var tools = [StartLink(href: "/zorgpaden/nieuw", label: req.t("pathway.new.title")),
                      StartLink(href: "/aanbod/nieuw", label: req.t("start.tools.newService")),
                      StartLink(href: EscalationPaths.page, label: req.t("escalation.title")),
-                     StartLink(href: "/beheer/mensen", label: req.t("admin.tool.people"))]
+                     StartLink(href: "/beheer/mensen", label: req.t("admin.tool.people")),
+                     try await DirectoryReview.startLink(access, req)]
         tools.removeAll { $0.href == EscalationPaths.page && !user.role.may(.escalationLadder) }
         return [
             StartSection(id: "coalities", title: req.t("start.coalitions"),
@@ -33,7 +34,7 @@ extension StartPage {
     static func coverageGaps(_ coalition: Coalition, named: Bool, _ req: Request) async throws -> [StartLink] {
         let local = Set(try await coalition.municipalityCodes(on: req.db))
         guard !local.isEmpty else { return [] }
-        let services = req.directory.services.filter { s in s.isNationwide || s.areas.contains { local.contains($0.municipalityCode) } }
+        let services = req.directory.services.filter { s in s.reachesEveryMunicipality || s.areas.contains { local.contains($0.municipalityCode) } }
         let matrix = Coverage.matrix(services: services, localCodes: local,
                                      pathways: try await Pathway.agreedCoverage(of: [try coalition.requireID()], on: req.db))
         let href = "/dekking?coalitie=\(coalition.slug)"

@@ -22,6 +22,8 @@ enum Strings {
         .merging(HomeStrings.table) { a, _ in a }
         .merging(ExtraCareStrings.table) { a, _ in a }
         .merging(ReferralLandingStrings.table) { a, _ in a }
+        .merging(SocialMapStrings.table) { a, _ in a }
+        .merging(DirectoryReviewStrings.table) { a, _ in a }
 
     static let core: [String: (String, String)] = [
         // roles

@@ -18,19 +18,19 @@ extension HSDSImportRejectionTests {
             for address in Self.notWeb {
                 var broken = service
                 broken["url"] = address
-                try await expectRejected(app, try hsdsData([broken]), reason: "service \(id): url '\(address)' is geen webadres")
+                try await expectRejected(app, try hsdsData([broken]), reason: "services[0].url: '\(address)' is geen webadres")
                 var website = organisation
                 website["website"] = address
                 broken = service
                 broken["organization"] = website
-                try await expectRejected(app, try hsdsData([broken]), reason: "organization \(organisation["id"] ?? ""): website '\(address)' is geen webadres")
+                try await expectRejected(app, try hsdsData([broken]), reason: "services[0].organization.website: '\(address)' is geen webadres")
             }
             // a taxonomy of the file's own, reached through a service attribute
             let taxonomy: [String: Any] = ["id": UUID().hsds, "name": "Eigen", "description": "Eigen lijst", "uri": "javascript:alert(1)"]
             let term: [String: Any] = ["id": UUID().hsds, "name": "Term", "description": "", "taxonomy_detail": taxonomy]
             var broken = service
             broken["attributes"] = (service["attributes"] as? [[String: Any]] ?? []) + [["id": UUID().hsds, "taxonomy_term": term]]
-            try await expectRejected(app, try hsdsData([broken]), reason: "taxonomy \(taxonomy["id"] ?? ""): uri 'javascript:alert(1)' is geen webadres")
+            try await expectRejected(app, try hsdsData([broken]), reason: "taxonomy_term.taxonomy_detail.uri: 'javascript:alert(1)' is geen webadres")
         }
     }
 
@@ -50,10 +50,10 @@ extension HSDSImportRejectionTests {
             organisation["name"] = String(repeating: "o", count: limits.name + 1)
             broken["organization"] = organisation
             // act + check
-            try await expectRejected(app, try hsdsData([broken]), reason: "name is \(limits.name + 1) tekens lang; het formulier staat hooguit \(limits.name) tekens toe")
-            try await expectRejected(app, try hsdsData([broken]), reason: "description is \(limits.description + 1) tekens lang")
-            try await expectRejected(app, try hsdsData([broken]), reason: "attribute \(HSDSField.parentSummary.code) is \(limits.parentSummary + 1) tekens lang")
-            try await expectRejected(app, try hsdsData([broken]), reason: "organization \(organisation["id"] ?? ""): name is \(limits.name + 1) tekens lang")
+            try await expectRejected(app, try hsdsData([broken]), reason: "services[0].name: \(limits.name + 1) tekens lang; het formulier staat hooguit \(limits.name) tekens toe")
+            try await expectRejected(app, try hsdsData([broken]), reason: "services[0].description: \(limits.description + 1) tekens lang")
+            try await expectRejected(app, try hsdsData([broken]), reason: "services[0].attributes (\(HSDSField.parentSummary.code)): \(limits.parentSummary + 1) tekens lang")
+            try await expectRejected(app, try hsdsData([broken]), reason: "services[0].organization.name: \(limits.name + 1) tekens lang")
             var fits = service
             fits["name"] = String(repeating: "n", count: limits.name)
             fits["description"] = String(repeating: "b", count: limits.description)

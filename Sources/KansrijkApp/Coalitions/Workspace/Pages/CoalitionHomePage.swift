@@ -77,7 +77,7 @@ struct CoalitionHomePage: Encodable {
 
         // coverage of the offering, as the coverage page computes it
         let local = Set(codes)
-        let services = req.directory.services.filter { s in s.isNationwide || s.areas.contains { local.contains($0.municipalityCode) } }
+        let services = req.directory.services.filter { s in s.reachesEveryMunicipality || s.areas.contains { local.contains($0.municipalityCode) } }
         let matrix = Coverage.matrix(services: services, localCodes: local, pathways: try await Pathway.agreedCoverage(of: [ws.id], on: db))
 
         // stories
