@@ -215,22 +215,6 @@ struct SocialMapImportTests {
 extension Browser {
     /// Posts the social map's upload form (multipart, field `bestand`) with the session's CSRF token.
     func postUpload(_ path: String, fileName: String, bytes: [UInt8], sheet: String = "") async throws -> TestingHTTPResponse {
-        let boundary = "kansrijk-test-\(UUID().uuidString)"
-        var body = Data()
-        func add(_ s: String) { body.append(Data(s.utf8)) }
-        for (name, value) in [("csrf", csrf ?? ""), ("tabblad", sheet)] {
-            add("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
-        }
-        add("--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-        body.append(Data(bytes))
-        add("\r\n--\(boundary)--\r\n")
-        var result: TestingHTTPResponse?
-        let cookie = self.cookie
-        try await app.testing().test(.POST, path, beforeRequest: { req in
-            if let cookie { req.headers.add(name: .cookie, value: cookie) }
-            req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-            req.body = ByteBuffer(data: body)
-        }, afterResponse: { res in result = res })
-        return result!
+        try await postMultipart(path, fields: ["tabblad": sheet], file: (field: "bestand", name: fileName, data: Data(bytes)))
     }
 }
