@@ -1,6 +1,8 @@
 import Foundation
+@testable import KansrijkApp
 
-/// One CSV file with a header line: each record as column -> value, with its line number.
+/// One CSV file with a header line: each record as column -> value, with its line number. Only the
+/// tests read CSV this way now; the product reads through `CSVFile` (ADR 0038) directly.
 struct CSVTable: Sendable {
     struct Row: Sendable {
         var line: Int
