@@ -4,6 +4,7 @@ import Vapor
 func registerCommands(_ app: Application) {
     app.asyncCommands.use(VersionCommand(), as: "version")
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
+    app.asyncCommands.use(ConfigCommand(), as: "config")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(SecondFactorCommand(), as: "second-factor")
@@ -13,6 +14,8 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ParticipationCommand(), as: "participatie")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(CareCommand(), as: "care")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(SubcommandAlias(word: "births", alias: ImportBirthsCommand(), original: ImportCommand()), as: "import")
     app.asyncCommands.use(SubcommandAlias(word: "births", alias: DemoBirthsCommand(), original: DemoCommand()), as: "demo")
 }
@@ -28,7 +31,7 @@ extension Application {
     /// What a command does before it runs, as `serve` does (issue #14): migrate on the SQLite default;
     /// elsewhere (PostgreSQL) refuse an unmigrated database, which `kansrijk migrate` sets up.
     func prepareForCommand() async throws {
-        if settings.autoMigrate { try await autoMigrate() } else { try await requireMigrated() }
+        if settings.autoMigrate { try await migrateUnderLock() } else { try await requireMigrated() }
     }
 
     /// Throws `databaseNotMigrated` when `_fluent_migrations` is missing or lacks a registered migration.
@@ -53,7 +56,8 @@ struct VersionCommand: AsyncCommand {
     }
 }
 
-/// `kansrijk migrate`: runs pending migrations without asking (scripts and deployments use it).
+/// `kansrijk migrate`: runs pending migrations without asking (scripts and deployments use it),
+/// under the cluster lock, so instances started together never migrate at once (ADR 0042).
 struct MigrateCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Flag(name: "revert", help: "Revert the last batch instead") var revert: Bool
@@ -65,7 +69,7 @@ struct MigrateCommand: AsyncCommand {
             try await context.application.autoRevert()
             context.console.print("Reverted the last migrations.")
         } else {
-            try await context.application.autoMigrate()
+            try await context.application.migrateUnderLock()
             context.console.print("Database is up to date.")
         }
     }

@@ -37,5 +37,8 @@ enum KansrijkMigrations {
         app.migrations.add(CreateCoalitionParentAddresses())
         app.migrations.add(CreateDirectoryReviewFlags(), CreateServiceAreaTexts())
         app.migrations.add(CreateHSDSOriginals())
+        app.migrations.add(CreateClusterVersions())
+        app.migrations.add(CreateSharedState())
+        app.migrations.add(CreateBackgroundRuns(), UpdateMonitoringImportJobsForWorkers())
     }
 }

@@ -29,6 +29,9 @@ public struct Settings: Sendable {
     public var baseURL: String? = nil
     /// A reverse proxy in front sets `X-Forwarded-Proto`/`-Host`/`-For`; only then are they believed.
     public var trustedProxy: Bool = false
+    /// `KANSRIJK_DATABASE_READ_URL`: a PostgreSQL streaming replica for the read-only heavy paths
+    /// (ADR 0043); nil: every read goes to the primary. Refused on SQLite.
+    public var readDatabaseURL: String? = nil
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment,
                                        executablePath: String? = ResourceRoot.executablePath(),
@@ -73,6 +76,15 @@ public struct Settings: Sendable {
             }
         }
         settings.trustedProxy = Self.flag(env["KANSRIJK_TRUSTED_PROXY"]) ?? false
+        if let url = env["KANSRIJK_DATABASE_READ_URL"], !url.isEmpty {
+            if !isPostgres {
+                problems.append("KANSRIJK_DATABASE_READ_URL needs DATABASE_URL (PostgreSQL): SQLite has no read replica")
+            } else if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                settings.readDatabaseURL = url
+            } else {
+                problems.append("KANSRIJK_DATABASE_READ_URL must start with postgres:// (got '\(url.prefix { $0 != ":" }):...')")
+            }
+        }
         if resources.root == nil { settings.resourceFoldersTried = resources.lookedIn }
         if settings.demoPassword.count < 8 {
             problems.append("KANSRIJK_DEMO_PASSWORD must have at least 8 characters")

@@ -12,7 +12,12 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.settings = settings
     // mail delivery (issue #14): its own settings, refused at start with the list of problems
     if !app.mailSettingsAreSet { app.mailSettings = try MailSettings.fromEnvironment(ProcessInfo.processInfo.environment) }
+    // who may read /metrics (ADR 0044); the registry is swift-metrics' backend, once per process
+    if !app.metricsSettingsAreSet { app.metricsSettings = try MetricsSettings.fromEnvironment(ProcessInfo.processInfo.environment) }
+    KansrijkMetrics.bootstrapOnce()
     let root = settings.rootDirectory
+    // how often this instance looks for changes made by another (ADR 0040)
+    app.clusterChanges.interval = try ClusterChanges.interval(from: ProcessInfo.processInfo.environment)
 
     switch settings.database {
     case .sqliteFile(let path):
@@ -26,6 +31,8 @@ public func configure(_ app: Application, settings: Settings) async throws {
         var config = try SQLPostgresConfiguration(url: url)
         if !url.contains("sslmode") { config.coreConfiguration.tls = .disable }
         app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+        // the read-only heavy paths may read from a streaming replica (ADR 0043)
+        if let readURL = settings.readDatabaseURL { try useReadReplica(app, url: readURL) }
     }
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     // an unknown address costs the same bcrypt work as a known one (issue #13, item 4)
@@ -34,8 +41,6 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.onboardingBackground = OnboardingBackground()
     app.passwordResetLimits = .init()
     app.uploadSlots = KeyedSlots()
-    app.breakGlassInProgress = KeyedSlots()
-    app.socialMapUploads = SocialMapUploads()
 
     // sessions: stored in the database, cookie not readable by scripts, sent same-site only
     app.sessions.use { ChangedOnlySessions(base: SQLReadSessions(base: $0.fluent.sessions.driver())) }
@@ -67,6 +72,9 @@ public func configure(_ app: Application, settings: Settings) async throws {
     // plain (EventLoopFuture) middlewares: a request to an in-memory page stays on its event loop;
     // security headers outermost, so error pages carry them too
     app.middleware = Middlewares()
+    // outermost of all: the request id and the request metrics see every response (ADR 0044)
+    app.requestMetrics = RequestMetrics()
+    app.middleware.use(ObservabilityMiddleware(metrics: app.requestMetrics))
     app.middleware.use(SecurityHeadersMiddleware(hsts: settings.secureCookies))
     app.middleware.use(KansrijkErrorMiddleware())
     // bodies no decoder may see are refused before anything reads them (issue #13, item 1)
@@ -77,12 +85,17 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.middleware.use(SessionClockMiddleware())
     app.middleware.use(UserSessionAuthenticator())
     app.middleware.use(SecondFactorGate())
-    // no metrics backend is bootstrapped: per-request counters would only take the metrics lock
+    // with a read replica, the pages after one's own write read from the primary (ADR 0043)
+    if app.hasReadReplica { app.middleware.use(PrimaryAfterWriteMiddleware(secure: settings.secureCookies)) }
+    // Vapor's own per-request metrics stay off: they build labels from strings on every request;
+    // ObservabilityMiddleware counts per route pattern at a fraction of the cost (ADR 0044)
     app.http.server.configuration.reportMetrics = false
 
     KansrijkMigrations.register(on: app)
     // how each service receives referrals follows writes of users and organisations (issue #15)
     app.watchReferralReceiving()
+    // what another instance changed is loaded again here (ADR 0040)
+    app.registerClusterReloads()
     // everyday words for the themes, checked at start: a broken file stops here naming its line (issue 15)
     app.directory.synonyms = try SearchSynonyms.load(path: root + SearchSynonyms.path)
     app.loginThrottle = LoginThrottle()
@@ -102,7 +115,15 @@ public func configure(_ app: Application, settings: Settings) async throws {
     app.lifecycle.use(NotificationLifecycle())
     // while serving with SMTP configured, the outbox is emptied in the background (ADR 0025)
     app.lifecycle.use(MailSenderLifecycle())
+    // with KANSRIJK_METRICS_PORT, /metrics on a loopback listener of its own (ADR 0044)
+    app.lifecycle.use(MetricsListenerLifecycle())
     app.lifecycle.use(OnboardingBackgroundLifecycle())
+    // monitor import jobs are claimed by a worker on any instance and survive a restart (ADR 0042)
+    app.lifecycle.use(ImportWorkerLifecycle())
+    // expired log-in counts, rate limits and uploads leave the shared tables (ADR 0041)
+    app.lifecycle.use(SharedStatePurgeLifecycle())
+    // several instances: reload what another instance changed (ADR 0040)
+    app.lifecycle.use(ClusterChangesLifecycle())
 }
 
 extension Application {
@@ -120,11 +141,16 @@ extension Application {
     /// What `serve` does before it listens: migrate (SQLite default), load demo data on an
     /// empty database, load the directory into memory.
     func prepareForServing() async throws {
-        if settings.autoMigrate { try await autoMigrate() }
+        if settings.autoMigrate { try await migrateUnderLock() }
         // events a crash left in the outbox join the chain before anything else is logged (ADR 0021)
         try await AuditOutbox.drain(on: db)
-        if settings.loadDemoWhenEmpty, try await Organisation.query(on: db).count() == 0 {
-            try await DemoData(password: settings.demoPassword).load(on: self)
+        if settings.loadDemoWhenEmpty {
+            // instances that start together on an empty database load the demo once (ADR 0042)
+            let password = settings.demoPassword
+            try await ClusterLock.withLock("demo-data", on: db) { [self] in
+                guard try await Organisation.query(on: db).count() == 0 else { return }
+                try await DemoData(password: password).load(on: self)
+            }
         }
         try await directory.reload(on: db)
         // the search page reads how services receive referrals without waiting: load it before serving

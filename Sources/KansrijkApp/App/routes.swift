@@ -9,6 +9,8 @@ func routes(_ app: Application) throws {
         return Response(status: .ok, body: .init(string: "ok"))
     }
     app.get("health", "live") { _ in "ok" }
+    // Prometheus text for operators, closed to the public (ADR 0044)
+    try app.register(collection: MetricsController())
 
     let pages = app.grouped(CSRFMiddleware())
     try pages.register(collection: HomeController())
@@ -22,6 +24,8 @@ func routes(_ app: Application) throws {
     try pages.register(collection: PeopleController())
     try pages.register(collection: OrganisationController())
     try pages.register(collection: MailOutboxController())
+    // issue 17: what the background jobs did on which instance (ADR 0042)
+    try pages.register(collection: BackgroundRunsController())
     try pages.register(collection: DirectoryController())
     try pages.register(collection: ServiceEditController())
     // issue 16: what imports kept without a Dutch municipality (ADR 0034)

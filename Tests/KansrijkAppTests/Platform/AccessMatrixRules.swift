@@ -126,6 +126,9 @@ enum AccessMatrix {
         case anonymousOnly
         /// The second log-in step: only with a log-in pending, everyone else goes back to `/inloggen`.
         case logInStep
+        /// `/metrics`: only for the Bearer token of `KANSRIJK_METRICS_TOKEN`, never a session; without
+        /// the setting (as in the matrix) it is 404 for every visitor (ADR 0044).
+        case metricsToken
 
         func allows(_ v: Visitor, _ method: HTTPMethod) -> Bool {
             switch self {
@@ -145,12 +148,13 @@ enum AccessMatrix {
             case .zeistExtraCare: v == .coordinator
             case .extraCareReader: v == .coordinator || v == .midwife
             case .anonymousOnly: v == .anonymous
-            case .logInStep: false
+            case .logInStep, .metricsToken: false
             }
         }
 
         func expected(for v: Visitor, _ method: HTTPMethod) -> Expected {
             if case .logInStep = self { return v == .anonymous && method != .GET ? .signIn : .toLogIn }
+            if case .metricsToken = self { return .denied }
             if allows(v, method) { return .allowed }
             return v == .anonymous ? .signIn : .denied
         }
@@ -195,6 +199,7 @@ extension AccessMatrix {
         ("GET /", Rule(.everyone)),
         ("GET /health/live", Rule(.everyone)),
         ("GET /health/ready", Rule(.everyone)),
+        ("GET /metrics", Rule(.metricsToken)),
         ("GET /inloggen", Rule(.everyone)),  // a signed-in visitor is sent on to /
         ("POST /inloggen", Rule(.anonymousOnly)),
         ("GET /inloggen/code", Rule(.logInStep)),
@@ -251,6 +256,7 @@ extension AccessMatrix {
         ("POST /beheer/email/test", Rule(.roles([.admin]))),
         ("GET /beheer/email/:id", Rule(.roles([.admin]))),
         ("POST /beheer/email/:id/opnieuw", Rule(.roles([.admin]))),
+        ("GET /beheer/achtergrond", Rule(.roles([.admin]))),
 
         // directory
         ("GET /aanbod", Rule(.everyone)),

@@ -2,7 +2,7 @@ import Fluent
 import Vapor
 
 /// `kansrijk audit verify [--expect-head SEQ:HASH]`: checks the whole hash chain of the audit log, then
-/// compares it with the witness file and the given head; exits 1 naming the first problem.
+/// compares it with every instance's witness file and the given head; exits 1 naming the first problem.
 /// `kansrijk audit head`: prints the chain's head (`SEQ:HASH TIME`) for operators to keep elsewhere.
 /// `kansrijk audit anchor [--to FILE|syslog]`: writes the signed head outside the host (`AuditAnchor`).
 struct AuditCommand: AsyncCommand {
@@ -25,7 +25,7 @@ struct AuditCommand: AsyncCommand {
                 guard let head = AuditHead(token: raw) else { throw CommandFailure(usage: "--expect-head must be SEQ:HASH, as `audit head` prints it") }
                 return head
             }
-            let report = try await AuditVerification.verify(on: app.db, witness: app.auditWitnessFile, expecting: expected, chainOnly: signature.chainOnly)
+            let report = try await AuditVerification.verify(on: app.db, witnesses: app.auditWitnessFiles, expecting: expected, chainOnly: signature.chainOnly)
             for note in report.notes { context.console.print(note) }
             switch report.outcome {
             case .intact(let count):

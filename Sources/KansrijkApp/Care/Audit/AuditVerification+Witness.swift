@@ -15,18 +15,28 @@ extension AuditVerification {
     /// the last entries and the witness file together would otherwise pass unnoticed. `chainOnly`
     /// is the operator's explicit choice to check the chain alone.
     static func verify(on db: any Database, witness: AuditWitnessFile?, expecting expected: AuditHead?, chainOnly: Bool = false) async throws -> Report {
+        try await verify(on: db, witnesses: witness.map { [$0] }, expecting: expected, chainOnly: chainOnly)
+    }
+
+    /// As above, with the witness files of several instances (issue 17, ADR 0042): each file's
+    /// highest head is compared, so a head any instance witnessed vouches for the chain up to it.
+    /// `witnesses` nil means witnessing is off.
+    static func verify(on db: any Database, witnesses: [AuditWitnessFile]?, expecting expected: AuditHead?, chainOnly: Bool = false) async throws -> Report {
         let outcome = try await verify(on: db)
         guard case .intact(let count) = outcome else { return Report(outcome: outcome, notes: []) }
         var notes: [String] = [], checks: [(AuditHead, String)] = []
-        if let witness {
-            if let head = AuditWitnessCheck.highest(try witness.heads()) {
+        if let witnesses, !witnesses.isEmpty {
+            for witness in witnesses {
+                guard let head = AuditWitnessCheck.highest(try witness.heads()) else { continue }
                 checks.append((head, "the witness file \(witness.path)"))
                 notes.append("Witness file \(witness.path): highest witnessed head is \(head.token).")
-            } else if count > 0, expected == nil, !chainOnly {
-                return Report(outcome: .broken(sequence: count, problem: "no witnessed head in \(witness.path) although the log holds \(count) events: "
+            }
+            let paths = witnesses.map(\.path).joined(separator: ", ")
+            if checks.isEmpty, count > 0, expected == nil, !chainOnly {
+                return Report(outcome: .broken(sequence: count, problem: "no witnessed head in \(paths) although the log holds \(count) events: "
                     + "the witness file is missing, emptied or was never written. Give --expect-head SEQ:HASH from a head kept elsewhere, or --chain-only to check the chain alone"), notes: notes)
-            } else {
-                notes.append("No witnessed head in \(witness.path): only the chain itself was checked.")
+            } else if checks.isEmpty {
+                notes.append("No witnessed head in \(paths): only the chain itself was checked.")
             }
         } else if count > 0, expected == nil, !chainOnly {
             return Report(outcome: .broken(sequence: count, problem: "no witness file is configured (KANSRIJK_AUDIT_WITNESS=off) and no head was given: "

@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import Vapor
 
 /// `kansrijk care purge --as ADMIN`: removes closed client records older than `KANSRIJK_CARE_RETENTION_DAYS`,
@@ -62,7 +63,17 @@ struct CareCommand: AsyncCommand {
         }
         let now = Date()
         let days = app.careSettings.retentionDays
-        let count = try await ClientPrivacy.purge(retentionDays: days, admin: admin, on: app.db, now: now)
-        context.console.print("Removed \(count) closed client records older than \(days) days.")
+        // once across the instances, recorded in background_runs (ADR 0042)
+        let removed = NIOLockedValueBox(0)
+        let result = await BackgroundJobs.run("care-purge", instance: app.instanceID, on: app.db, logger: app.logger) {
+            let count = try await ClientPrivacy.purge(retentionDays: days, admin: admin, on: app.db, now: now)
+            removed.withLockedValue { $0 = count }
+            return "\(count) closed client records removed"
+        }
+        switch result {
+        case .skipped: throw CommandFailure("another instance is purging right now: try again later")
+        case .failed: throw CommandFailure("the purge failed: see the log and /beheer/achtergrond")
+        case .succeeded: context.console.print("Removed \(removed.withLockedValue { $0 }) closed client records older than \(days) days.")
+        }
     }
 }

@@ -23,6 +23,8 @@ struct HSDSImporter {
                 try await Self.apply(plan, on: db)
                 // what our model has no place for is kept with the records (ADR 0035)
                 try await HSDSOriginalStore.keep(bundle.sources, on: db, now: Date())
+                // running servers reload the directory (ADR 0040)
+                try await ClusterChanges.bump(.directory, on: db)
                 if dryRun { throw DryRunRollback() }
             }
         } catch is DryRunRollback {

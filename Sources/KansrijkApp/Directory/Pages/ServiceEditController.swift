@@ -101,6 +101,7 @@ struct ServiceEditController: RouteCollection {
             let savedID = try await req.db.writeTransaction { db in
                 let savedID = try await final.save(on: db)
                 try await ServiceReferralRoute.set(route.channel, whereText: route.whereText, service: savedID, on: db, now: Date())
+                try await ClusterChanges.bump(.directory, on: db)
                 return savedID
             }
             try await req.application.directory.reload(on: req.db)

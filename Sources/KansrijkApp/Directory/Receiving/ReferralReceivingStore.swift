@@ -6,7 +6,7 @@ import Vapor
 /// service's setting updates it at once (`ReferralReceivingWatch`), so a page without a database
 /// step (search, which answers on the event loop) shows the change at once; the next page that may
 /// wait reads it again from the database (the write may have rolled back), as it does after
-/// `maxAge` (another instance may have written).
+/// `maxAge`. A write also bumps `ClusterTopic.receiving`, so other instances reload (ADR 0040).
 final class ReferralReceivingStore: Sendable {
     private struct Entry {
         var state: ReferralReceiving?; var loadedAt: Date; var fresh: Bool; var generation: Int
@@ -15,6 +15,12 @@ final class ReferralReceivingStore: Sendable {
     }
     private let box = NIOLockedValueBox(Entry(state: nil, loadedAt: .distantPast, fresh: false, generation: 0))
     static let maxAge: TimeInterval = 120
+    /// Told which version of the topic a reload read, so its poller does not load it again.
+    let changes: ClusterChanges?
+
+    init(changes: ClusterChanges? = nil) {
+        self.changes = changes
+    }
 
     /// The state as known now, without waiting; nil before the first load.
     var current: ReferralReceiving? { box.withLockedValue { $0.state } }
@@ -29,11 +35,15 @@ final class ReferralReceivingStore: Sendable {
     @discardableResult
     func reload(on db: any Database, now: Date = Date()) async throws -> ReferralReceiving {
         let generation = box.withLockedValue { $0.generation }
+        // the version before the read: the state holds at least every change up to it
+        let version = changes == nil ? nil : try? await ClusterChanges.versions(on: db)[.receiving] ?? 0
         let loaded = try await ReferralReceiving.load(from: db)
-        box.withLockedValue { e in
+        let fresh = box.withLockedValue { e -> Bool in
             // a write seen while reading may be missing from what was read: keep it marked
             e = Entry(state: loaded, loadedAt: now, fresh: e.generation == generation, generation: e.generation, loading: e.loading)
+            return e.fresh
         }
+        if fresh, let version { changes?.loaded(.receiving, at: version) }
         return loaded
     }
 
@@ -66,18 +76,26 @@ final class ReferralReceivingStore: Sendable {
 }
 
 /// Keeps the store in step with writes of users and organisations (Fluent model middleware).
+/// Each also bumps `ClusterTopic.receiving` in the write's transaction, so other instances (and
+/// servers beside a command-line change) reload.
 struct UserReceivingWatch: AsyncModelMiddleware {
     let store: ReferralReceivingStore
     func create(model: User, on db: any Database, next: any AnyAsyncModelResponder) async throws {
         try await next.create(model, on: db)
+        try await ClusterChanges.bump(.receiving, on: db)
         store.update { $0.apply(user: model) }
     }
     func update(model: User, on db: any Database, next: any AnyAsyncModelResponder) async throws {
+        // most saves of a user (a password, a second factor, a language) leave receiving alone
+        let relevant = !ChangedFields.keys(of: model).isDisjoint(with: ["is_active", "role", "organisation_id"])
         try await next.update(model, on: db)
+        guard relevant else { return }
+        try await ClusterChanges.bump(.receiving, on: db)
         store.update { $0.apply(user: model) }
     }
     func delete(model: User, force: Bool, on db: any Database, next: any AnyAsyncModelResponder) async throws {
         try await next.delete(model, force: force, on: db)
+        try await ClusterChanges.bump(.receiving, on: db)
         if let id = model.id { store.update { $0.remove(user: id) } }
     }
 }
@@ -86,10 +104,14 @@ struct OrganisationReceivingWatch: AsyncModelMiddleware {
     let store: ReferralReceivingStore
     func create(model: Organisation, on db: any Database, next: any AnyAsyncModelResponder) async throws {
         try await next.create(model, on: db)
+        try await ClusterChanges.bump(.receiving, on: db)
         store.update { $0.apply(organisation: model) }
     }
     func update(model: Organisation, on db: any Database, next: any AnyAsyncModelResponder) async throws {
+        let relevant = !ChangedFields.keys(of: model).isDisjoint(with: ["receives_referrals", "phone", "email"])
         try await next.update(model, on: db)
+        guard relevant else { return }
+        try await ClusterChanges.bump(.receiving, on: db)
         store.update { $0.apply(organisation: model) }
     }
 }
@@ -98,15 +120,32 @@ struct ServiceReferralRouteWatch: AsyncModelMiddleware {
     let store: ReferralReceivingStore
     func create(model: ServiceReferralRoute, on db: any Database, next: any AnyAsyncModelResponder) async throws {
         try await next.create(model, on: db)
+        try await ClusterChanges.bump(.receiving, on: db)
         store.update { $0.apply(route: model, service: model.serviceID) }
     }
     func update(model: ServiceReferralRoute, on db: any Database, next: any AnyAsyncModelResponder) async throws {
         try await next.update(model, on: db)
+        try await ClusterChanges.bump(.receiving, on: db)
         store.update { $0.apply(route: model, service: model.serviceID) }
     }
     func delete(model: ServiceReferralRoute, force: Bool, on db: any Database, next: any AnyAsyncModelResponder) async throws {
         try await next.delete(model, force: force, on: db)
+        try await ClusterChanges.bump(.receiving, on: db)
         store.update { $0.apply(route: nil, service: model.serviceID) }
+    }
+}
+
+/// The columns a save will write: the fields set since the model was read.
+enum ChangedFields {
+    private final class Collector: DatabaseInput {
+        var keys: Set<String> = []
+        func set(_ value: DatabaseQuery.Value, at key: FieldKey) { keys.insert(key.description) }
+    }
+
+    static func keys(of model: some Model) -> Set<String> {
+        let collector = Collector()
+        model.input(to: collector)
+        return collector.keys
     }
 }
 
@@ -115,7 +154,7 @@ extension Application {
 
     var referralReceiving: ReferralReceivingStore {
         if let existing = storage[ReferralReceivingKey.self] { return existing }
-        let store = ReferralReceivingStore()
+        let store = ReferralReceivingStore(changes: clusterChanges)
         storage[ReferralReceivingKey.self] = store
         return store
     }

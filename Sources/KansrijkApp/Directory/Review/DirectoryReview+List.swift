@@ -87,6 +87,7 @@ extension DirectoryReview {
                 try await l.save(on: db)
             }
             try await clear(entry.subject, id: entry.subjectID, on: db)
+            try await ClusterChanges.bump(.directory, on: db)
         }
     }
 }

@@ -11,12 +11,12 @@ struct IndicatorAPIController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> [IndicatorDTO] {
-        try await Indicator.definitions(on: req.db).map(IndicatorDTO.init)
+        try await Indicator.definitions(on: req.readDB).map(IndicatorDTO.init)
     }
 
     @Sendable func values(req: Request) async throws -> IndicatorValueDTO {
         let code = req.parameters.get("code") ?? ""
-        guard let indicator = try await Indicator.find(code, on: req.db)?.definition else {
+        guard let indicator = try await Indicator.find(code, on: req.readDB)?.definition else {
             throw Abort(.notFound, reason: "Onbekende indicator '\(code)'. Zie /api/indicators voor de lijst.")
         }
         guard let rawArea = req.query[String.self, at: "area"]?.uppercased(), !rawArea.isEmpty else {
@@ -35,7 +35,7 @@ struct IndicatorAPIController: RouteCollection {
         guard pool == nil || pool == "5" else { throw Abort(.badRequest, reason: "pool kan alleen 5 zijn (vijf jaar samen).") }
         guard pool == nil || period.kind == .year else { throw Abort(.badRequest, reason: "Vijf jaar samennemen kan alleen met een jaar als periode.") }
 
-        let areas = try await AreaDimension.load(on: req.db)
+        let areas = try await AreaDimension.load(on: req.readDB)
         guard let name = areas.name(of: rawArea) else {
             if let current = areas.currentCode(for: rawArea), let merge = areas.merges.first(where: { $0.former == rawArea }) {
                 throw Abort(.notFound, reason: "\(rawArea) (\(merge.formerName)) is in \(merge.year) opgegaan in \(current); vraag \(current) op, de cijfers staan op de huidige grenzen.")
@@ -44,7 +44,7 @@ struct IndicatorAPIController: RouteCollection {
         }
         let table: IndicatorTable
         do {
-            table = try await MonitoringQuery(db: req.db).table(indicator, period: period, pooled: pool != nil, areas: areas)
+            table = try await MonitoringQuery(db: req.readDB).table(indicator, period: period, pooled: pool != nil, areas: areas)
         } catch IndicatorEngine.Failure.noData {
             throw Abort(.notFound, reason: "Geen gegevens voor \(indicator.code) in \(pool != nil ? Pooling.label(Pooling.span(endingIn: period.year)) : period.description).")
         }

@@ -10,20 +10,24 @@ struct DashboardBuilder {
     let peerLabel: String
     let placesByName: [AreaDimension.Place]
 
+    /// The page's title, for the layout.
+    var title: String { "\(req.t("monitor.title")): \(subject.name)" }
+
+    /// The page without what depends on the reader: `storiesHTML`, `processNavHTML` and
+    /// `processHTML` are left empty for the caller to fill. A phase shows when it has indicators
+    /// or is among `storyPhases`.
     func page(figures: [IndicatorFigures], missing: [IndicatorDefinition], coalitions: [Coalition],
-              stories: [(DashboardPhase, DashboardPage.Story)], process: DashboardPage.Process?, storiesForReaders: Bool) async throws -> DashboardPage {
+              storyPhases: Set<DashboardPhase>) -> DashboardPage {
         let phases = DashboardPhase.allCases.compactMap { phase -> DashboardPage.Phase? in
             let cards = figures.filter { DashboardPhase($0.indicator) == phase }.map(card)
             let absent = missing.filter { DashboardPhase($0) == phase }.map(\.name)
-            let told = stories.filter { $0.0 == phase }.map(\.1)
-            guard !cards.isEmpty || !absent.isEmpty || !told.isEmpty else { return nil }
+            guard !cards.isEmpty || !absent.isEmpty || storyPhases.contains(phase) else { return nil }
             return .init(id: "fase-\(phase.rawValue)", heading: req.t("monitor.phase.\(phase.rawValue)"),
-                         lead: req.t("monitor.phase.\(phase.rawValue).lead"), cards: cards, missing: absent, stories: told)
+                         lead: req.t("monitor.phase.\(phase.rawValue).lead"), cards: cards, missing: absent, storiesHTML: "")
         }
         let base = dashboardURL
         let chosen: Set<String> = { if case .chosen(let c) = query.peer { Set(c) } else { [] } }()
         return DashboardPage(
-            page: try await req.pageMeta(title: "\(req.t("monitor.title")): \(subject.name)"),
             kindLabel: req.t("monitor.kind.\(subject.kind.rawValue)"), name: subject.name, code: subject.kind == .coalition ? "" : subject.code,
             members: subject.kind == .municipality ? [] : subject.members.map { .init(label: areas.name(of: $0) ?? $0, url: MonitoringURL.municipality($0)) },
             coalitions: subject.kind == .coalition ? [] : coalitions.map { .init(label: $0.name, url: MonitoringURL.coalition($0.slug)) },
@@ -34,7 +38,7 @@ struct DashboardBuilder {
             chosenOptionsHTML: Self.optionsHTML(placesByName, selected: chosen),
             errors: query.errors.map(req.t), phases: phases, hasFigures: !figures.isEmpty,
             csvURL: MonitoringURL.csv(base) + query.queryString, action: base, isCoalition: subject.kind == .coalition,
-            process: process, storiesForReaders: storiesForReaders)
+            processNavHTML: "", processHTML: "")
     }
 
     static func optionsHTML(_ places: [AreaDimension.Place], selected: Set<String>) -> String {

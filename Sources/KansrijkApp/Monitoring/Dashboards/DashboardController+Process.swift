@@ -9,7 +9,7 @@ extension DashboardController {
     /// stories that are not public and its process counts unsuppressed.
     static func readerOf(_ coalitions: [Coalition], _ req: Request) async throws -> Set<UUID> {
         guard let user = req.auth.get(User.self), !coalitions.isEmpty else { return [] }
-        let levels = try await CoalitionAccess.levels(for: user, in: coalitions, today: CalendarDay.day(at: Date()), on: req.db)
+        let levels = try await CoalitionAccess.levels(for: user, in: coalitions, today: CalendarDay.day(at: Date()), on: req.readDB)
         return Set(levels.filter { $0.value > .none }.map(\.key))
     }
 
@@ -22,7 +22,7 @@ extension DashboardController {
 
     func processSection(_ req: Request, subject: DashboardSubject, reader: Bool, now: Date) async throws -> ProcessSection {
         let quarters = ProcessCounts.quarters(endingAt: now, count: Self.processQuarters)
-        let counts = try await req.application.processFigureSources.quarterly(municipalities: subject.members, quarters: quarters, on: req.db)
+        let counts = try await req.application.processFigureSources.quarterly(municipalities: subject.members, quarters: quarters, on: req.readDB)
         let language = req.language
         return ProcessSection(counts: counts, reader: reader, text: { Strings.text($0, language) })
     }

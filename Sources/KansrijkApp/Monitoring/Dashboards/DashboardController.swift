@@ -25,11 +25,11 @@ struct DashboardController: RouteCollection {
     @Sendable func choose(req: Request) async throws -> Response {
         let area = (req.query[String.self, at: "gebied"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         let slug = (req.query[String.self, at: "coalitie"] ?? "").trimmingCharacters(in: .whitespaces)
-        try await snapshot.refresh(on: req.db)
+        try await snapshot.refresh(on: req.readDB)
         if !area.isEmpty, let areas = snapshot.areas, DashboardSubject.area(area, areas: areas) != nil {
             return req.redirect(to: MonitoringURL.area(area))
         }
-        if !slug.isEmpty, try await Coalition.query(on: req.db).filter(\.$slug == slug).first() != nil {
+        if !slug.isEmpty, try await Coalition.query(on: req.readDB).filter(\.$slug == slug).first() != nil {
             return req.redirect(to: MonitoringURL.coalition(slug))
         }
         return try await renderLanding(req, errors: [req.t("monitor.error.choose")], status: .badRequest)
@@ -46,10 +46,10 @@ struct DashboardController: RouteCollection {
 
     /// The municipality or region named in the path, with the coalitions that work there; 404 otherwise.
     func areaSubject(_ req: Request, code: String) async throws -> (DashboardSubject, [Coalition]) {
-        try await snapshot.refresh(on: req.db)
+        try await snapshot.refresh(on: req.readDB)
         guard let areas = snapshot.areas, let subject = DashboardSubject.area(code, areas: areas),
               req.url.path.hasPrefix(MonitoringURL.region("")) == (subject.kind == .region) else { throw PageError.notFound }
-        return (subject, try await Self.coalitions(covering: code, on: req.db))
+        return (subject, try await Self.coalitions(covering: code, on: req.readDB))
     }
 
     @Sendable func coalition(req: Request) async throws -> Response {
@@ -63,13 +63,13 @@ struct DashboardController: RouteCollection {
 
     /// The coalition named in the path by slug or id, as a dashboard subject; 404 otherwise.
     func coalitionSubject(_ req: Request, key: String) async throws -> (DashboardSubject, Coalition) {
-        let query = Coalition.query(on: req.db)
+        let query = Coalition.query(on: req.readDB)
         if let id = UUID(uuidString: key) { query.filter(\.$id == id) } else { query.filter(\.$slug == key) }
         guard let coalition = try await query.first() else { throw PageError.notFound }
-        try await snapshot.refresh(on: req.db)
+        try await snapshot.refresh(on: req.readDB)
         guard let areas = snapshot.areas else { throw PageError.notFound }
         let subject = DashboardSubject.coalition(slug: coalition.slug, name: coalition.name,
-                                                 municipalities: try await coalition.municipalityCodes(on: req.db), areas: areas)
+                                                 municipalities: try await coalition.municipalityCodes(on: req.readDB), areas: areas)
         guard !subject.members.isEmpty else { throw PageError.notFound }
         return (subject, coalition)
     }
@@ -90,8 +90,8 @@ struct DashboardController: RouteCollection {
         let query = DashboardQuery.parse(DashboardQuery.items(req.url.query), subject: subject, areas: areas, births: snapshot.births)
         var figures: [IndicatorFigures] = []
         var missing: [IndicatorDefinition] = []
-        for d in try await Indicator.definitions(on: req.db, english: req.isEnglish) where d.periodKind == .year {
-            if let f = try await snapshot.figures(d, subject: subject, peer: query.peer, mode: query.mode, on: req.db) { figures.append(f) } else { missing.append(d) }
+        for d in try await Indicator.definitions(on: req.readDB, english: req.isEnglish) where d.periodKind == .year {
+            if let f = try await snapshot.figures(d, subject: subject, peer: query.peer, mode: query.mode, on: req.readDB) { figures.append(f) } else { missing.append(d) }
         }
         return Computed(query: query, figures: figures, missing: missing, peerLabel: Self.peerLabel(query.peer, areas: areas, req), areas: areas)
     }
@@ -102,24 +102,13 @@ struct DashboardController: RouteCollection {
             guard c.query.errors.isEmpty else { throw Abort(.badRequest, reason: c.query.errors.map(req.t).joined(separator: " ")) }
             return DashboardExport.response(c.figures, subject: subject, peerLabel: c.peerLabel, req)
         }
-        return try await snapshot.pages.respond(req) {
-            let c = try await compute(req, subject: subject)
-            let now = Date()
-            let readerOf = try await Self.readerOf(coalitions, req)
-            let stories = try await Self.stories(of: coalitions, readerOf: readerOf, now: now, req)
-            let section = try await process(req, subject: subject, reader: Self.readsAll(subject, coalitions: coalitions, readerOf: readerOf, req), now: now)
-            let page = try await DashboardBuilder(req: req, subject: subject, areas: c.areas, query: c.query, peerLabel: c.peerLabel,
-                                                  placesByName: snapshot.placesByName)
-                .page(figures: c.figures, missing: c.missing, coalitions: coalitions, stories: stories, process: section,
-                      storiesForReaders: !readerOf.isEmpty)
-            return (try await req.view.render("monitoring/dashboard", page), c.query.errors.isEmpty ? .ok : .badRequest)
-        }
+        return try await page(req, subject: subject, coalitions: coalitions)
     }
 
     func renderLanding(_ req: Request, errors: [String], status: HTTPStatus) async throws -> Response {
-        try await snapshot.refresh(on: req.db)
+        try await snapshot.refresh(on: req.readDB)
         let areas = snapshot.areas
-        let coalitions = try await Coalition.allSorted(on: req.db)
+        let coalitions = try await Coalition.allSorted(on: req.readDB)
         let latest = snapshot.years(of: IndicatorCatalog.rivm[0]).last
         let own = try await OwnMunicipality.code(req, areas: areas)
         let page = DashboardLandingPage(
@@ -155,7 +144,7 @@ struct DashboardController: RouteCollection {
     static func stories(of coalitions: [Coalition], readerOf: Set<UUID>, now: Date, _ req: Request) async throws -> [(DashboardPhase, DashboardPage.Story)] {
         guard !coalitions.isEmpty else { return [] }
         let names = Dictionary(uniqueKeysWithValues: coalitions.compactMap { c in c.id.map { ($0, c.name) } })
-        let stories = try await CoalitionStory.shown(of: Array(names.keys), membersOf: readerOf, now: now, limit: 12, on: req.db)
+        let stories = try await CoalitionStory.shown(of: Array(names.keys), membersOf: readerOf, now: now, limit: 12, on: req.readDB)
         return stories.map { s in
             (DashboardPhase(storyPhase: s.phase),
              DashboardPage.Story(title: s.title, excerpt: StoryExcerpt.make(s.body), teller: req.t("story.teller.\(s.teller.rawValue)"),

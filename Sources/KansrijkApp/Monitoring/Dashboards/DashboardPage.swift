@@ -1,6 +1,6 @@
 import Foundation
 
-/// Leaf context of `monitoring/dashboard.leaf`.
+/// Leaf context of `monitoring/dashboard-body.leaf` (the content; the layout is filled per request).
 struct DashboardPage: Encodable, Sendable {
     struct Link: Encodable, Sendable { var label: String; var url: String }
 
@@ -62,10 +62,21 @@ struct DashboardPage: Encodable, Sendable {
         var cards: [Card]
         /// Indicators of this phase without figures yet.
         var missing: [String]
-        var stories: [Story]
+        /// The phase's stories as `monitoring/dashboard-parts.leaf` writes them (they depend on the reader).
+        var storiesHTML: String
     }
 
-    var page: PageMeta
+    /// Leaf context of `monitoring/dashboard-parts.leaf`: what depends on who reads the page (the
+    /// stories she may see, the process counts unsuppressed or not), rendered apart from the
+    /// figures so the rest of the page can be shared (ADR 0048).
+    struct Parts: Encodable, Sendable {
+        struct PhaseStories: Encodable, Sendable { var id: String; var stories: [Story] }
+        /// Every `DashboardPhase`, in `allCases` order.
+        var phases: [PhaseStories]
+        var storiesForReaders: Bool
+        var process: Process?
+    }
+
     var kindLabel: String
     var name: String
     var code: String
@@ -81,9 +92,9 @@ struct DashboardPage: Encodable, Sendable {
     var csvURL: String
     var action: String
     var isCoalition: Bool
-    var process: Process?
-    /// The reader belongs to the coalition and also sees its stories that are not public.
-    var storiesForReaders: Bool
+    /// The process section's entry in the phase list, and the section (`Parts`).
+    var processNavHTML: String
+    var processHTML: String
 }
 
 /// Leaf context of `monitoring/dashboard-landing.leaf`.

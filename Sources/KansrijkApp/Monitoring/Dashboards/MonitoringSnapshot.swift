@@ -28,6 +28,12 @@ final class MonitoringSnapshot: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
+    /// Tables being computed: concurrent first requests for one table share one computation.
+    private let tableFlights = NIOLockedValueBox([String: (id: UUID, task: Task<IndicatorTable?, any Error>)]())
+    /// Raised whenever the state is dropped: a computation started before does not keep its table.
+    private let generation = NIOLockedValueBox(0)
+    private let tablesComputed = NIOLockedValueBox(0)
+    private let refreshFlight = NIOLockedValueBox<Task<Void, any Error>?>(nil)
     let recheckInterval: TimeInterval
     /// Rendered anonymous pages; emptied with the snapshot.
     let pages: RenderedPages
@@ -38,9 +44,14 @@ final class MonitoringSnapshot: Sendable {
     }
 
     func invalidate() {
+        generation.withLockedValue { $0 += 1 }
         state.withLockedValue { $0 = State() }
+        tableFlights.withLockedValue { $0.removeAll() }
         pages.removeAll()
     }
+
+    /// How many indicator tables were computed since the start: a test hook.
+    var tableComputations: Int { tablesComputed.withLockedValue { $0 } }
 
     /// The sum of all stored counts. Fluent's `sum` decodes PostgreSQL's NUMERIC result of SUM(bigint)
     /// as a failure, so the sum is cast back to an integer in SQL (the same statement on SQLite).
@@ -54,6 +65,20 @@ final class MonitoringSnapshot: Sendable {
     func refresh(on db: any Database, now: Date = Date()) async throws {
         let due = state.withLockedValue { now.timeIntervalSince($0.checkedAt) >= recheckInterval || $0.areas == nil }
         guard due else { return }
+        // one check at a time: concurrent first requests wait for it rather than each load the areas
+        let task = refreshFlight.withLockedValue { f -> Task<Void, any Error> in
+            if let running = f { return running }
+            let task = Task<Void, any Error> { [self] in
+                defer { refreshFlight.withLockedValue { $0 = nil } }
+                try await check(on: db, now: now)
+            }
+            f = task
+            return task
+        }
+        try await task.value
+    }
+
+    private func check(on db: any Database, now: Date) async throws {
         let stamp = Stamp(rows: try await MonitoringCount.query(on: db).count(), total: try await Self.countTotal(on: db))
         let unchanged = state.withLockedValue { s -> Bool in
             s.checkedAt = now
@@ -72,8 +97,16 @@ final class MonitoringSnapshot: Sendable {
             for r in rows { if let current = areas.currentCode(for: r.areaCode) { births[current, default: 0] += r.count } }
         }
         let byName = areas.places.sorted { $0.name < $1.name }
+        let replaced = state.withLockedValue { s -> Bool in
+            // another check installed these counts meanwhile: keep its tables
+            if s.stamp == stamp, s.areas != nil { return false }
+            generation.withLockedValue { $0 += 1 }
+            s = State(stamp: stamp, checkedAt: now, areas: areas, years: years, births: births, placesByName: byName)
+            return true
+        }
+        guard replaced else { return }
+        tableFlights.withLockedValue { $0.removeAll() }
         pages.removeAll()
-        state.withLockedValue { $0 = State(stamp: stamp, checkedAt: now, areas: areas, years: years, births: births, placesByName: byName) }
     }
 
     var areas: AreaDimension? { state.withLockedValue { $0.areas } }
@@ -91,9 +124,29 @@ final class MonitoringSnapshot: Sendable {
     }
 
     /// The table for a year (or the five years ending in it); nil when there is no data for it.
+    /// Concurrent first requests for one table wait for one computation (single-flight).
     func table(_ indicator: IndicatorDefinition, year: Int, pooled: Bool, on db: any Database) async throws -> IndicatorTable? {
         let key = Self.key(indicator, year: year, pooled: pooled)
         if let cached = state.withLockedValue({ $0.tables[key] }) { return cached }
+        let task = tableFlights.withLockedValue { flights -> Task<IndicatorTable?, any Error> in
+            if let running = flights[key] { return running.task }
+            let id = UUID()
+            let started = generation.withLockedValue { $0 }
+            // created inside the lock: the task cannot remove its entry before it is stored
+            let task = Task<IndicatorTable?, any Error> { [self] in
+                defer { tableFlights.withLockedValue { f in if f[key]?.id == id { f[key] = nil } } }
+                tablesComputed.withLockedValue { $0 += 1 }
+                let table = try await computeTable(indicator, year: year, pooled: pooled, on: db)
+                if generation.withLockedValue({ $0 }) == started { state.withLockedValue { $0.tables[key] = table } }
+                return table
+            }
+            flights[key] = (id, task)
+            return task
+        }
+        return try await task.value
+    }
+
+    private func computeTable(_ indicator: IndicatorDefinition, year: Int, pooled: Bool, on db: any Database) async throws -> IndicatorTable? {
         guard let areas, let (n, d) = try? indicator.validated() else { return nil }
         let available = Set(years(of: indicator))
         let span = pooled ? Array(Pooling.span(endingIn: year).years) : [year]
@@ -106,7 +159,6 @@ final class MonitoringSnapshot: Sendable {
             let label = pooled ? Pooling.label(Pooling.span(endingIn: year)) : String(year)
             table = try? IndicatorEngine(areas: areas).compute(indicator, cube: cube, periodLabel: label, pooled: pooled)
         }
-        state.withLockedValue { $0.tables[key] = table }
         return table
     }
 

@@ -2,20 +2,50 @@ import Foundation
 import NIOConcurrencyHelpers
 import Vapor
 
-/// Rendered public monitor pages, kept for `lifetime` seconds per URL and language: figures change
-/// only on import (the snapshot), stories and coalitions seldom, and rendering is most of a page's
-/// cost under load. Only anonymous GETs with status 200 are kept: a signed-in page carries a name and a token.
+/// Rendered monitor pages, kept for `lifetime` seconds: figures change only on import (the
+/// snapshot, which empties this cache, as does a change of the monitoring topic on another
+/// instance, ADR 0040), stories and coalitions seldom, and rendering is most of a page's cost.
+/// Two kinds are kept (ADR 0048):
+/// - whole pages for anonymous GETs with status 200 (`respond`, `cached`): a signed-in page carries
+///   a name and a token;
+/// - page bodies without the layout (`shared`), the same for every visitor they are kept for,
+///   which signed-in users get inside their own layout. Concurrent first computations of one body
+///   share one computation (single-flight).
 final class RenderedPages: Sendable {
     private struct Entry: Sendable { var body: ByteBuffer; var storedAt: Date }
+    private struct Kept: Sendable { var value: any Sendable; var storedAt: Date }
+    private struct Flight: Sendable { var id: UUID; var task: Task<any Sendable, any Error> }
 
     private let entries = NIOLockedValueBox([String: Entry]())
-    let lifetime: TimeInterval
+    private let kept = NIOLockedValueBox([String: Kept]())
+    private let flights = NIOLockedValueBox([String: Flight]())
+    /// Raised by `removeAll`: a computation that started before it does not keep its result.
+    private let generation = NIOLockedValueBox(0)
+    private let seconds: NIOLockedValueBox<TimeInterval>
+    private let computed = NIOLockedValueBox(0)
+    private let renderAnew = NIOLockedValueBox(false)
     let capacity: Int
 
     init(lifetime: TimeInterval, capacity: Int = 2_000) {
-        self.lifetime = lifetime
+        seconds = .init(lifetime)
         self.capacity = capacity
     }
+
+    /// How long a page is kept; 0 keeps nothing (tests), concurrent computations are still shared.
+    var lifetime: TimeInterval {
+        get { seconds.withLockedValue { $0 } }
+        set { seconds.withLockedValue { $0 = newValue } }
+    }
+
+    /// Test hook: every dashboard is rendered anew through Leaf, layout included, and nothing is
+    /// kept: the reference the shared renderings are compared with.
+    var fresh: Bool {
+        get { renderAnew.withLockedValue { $0 } }
+        set { renderAnew.withLockedValue { $0 = newValue } }
+    }
+
+    /// How many shared values were computed (not found kept or under way): a test hook.
+    var computations: Int { computed.withLockedValue { $0 } }
 
     static func key(_ req: Request) -> String? {
         guard req.auth.get(User.self) == nil else { return nil }
@@ -23,7 +53,8 @@ final class RenderedPages: Sendable {
     }
 
     func page(_ key: String, now: Date = Date()) -> ByteBuffer? {
-        entries.withLockedValue { e in
+        let lifetime = lifetime
+        return entries.withLockedValue { e in
             guard let hit = e[key], now.timeIntervalSince(hit.storedAt) < lifetime else { return nil }
             return hit.body
         }
@@ -37,7 +68,12 @@ final class RenderedPages: Sendable {
         }
     }
 
-    func removeAll() { entries.withLockedValue { $0.removeAll() } }
+    func removeAll() {
+        generation.withLockedValue { $0 += 1 }
+        entries.withLockedValue { $0.removeAll() }
+        kept.withLockedValue { $0.removeAll() }
+        flights.withLockedValue { $0.removeAll() }
+    }
 
     /// The kept page for this request, if any: checked before any database work.
     func cached(_ req: Request) -> Response? {
@@ -52,6 +88,40 @@ final class RenderedPages: Sendable {
         let (view, status) = try await render()
         if let key, status == .ok { keep(view.data, for: key) }
         return Self.html(view.data, status: status)
+    }
+
+    /// The value kept under `key`, else the computation of it under way, else `make` run once for
+    /// every caller that asks meanwhile (single-flight) and its result kept for `lifetime`.
+    /// `make` must not depend on who asks: everything that varies belongs in `key`. It runs in a
+    /// task of its own, so a caller that goes away does not cancel it for the others.
+    func shared<T: Sendable>(_ key: String, now: Date = Date(), make: @escaping @Sendable () async throws -> T) async throws -> T {
+        let lifetime = lifetime
+        if let hit = kept.withLockedValue({ k -> (any Sendable)? in
+            guard let e = k[key], now.timeIntervalSince(e.storedAt) < lifetime else { return nil }
+            return e.value
+        }), let value = hit as? T { return value }
+        let task = flights.withLockedValue { f -> Task<any Sendable, any Error> in
+            if let running = f[key] { return running.task }
+            let id = UUID()
+            let started = generation.withLockedValue { $0 }
+            // created inside the lock: the task cannot remove its entry before it is stored
+            let task = Task<any Sendable, any Error> { [self] in
+                defer { flights.withLockedValue { f in if f[key]?.id == id { f[key] = nil } } }
+                computed.withLockedValue { $0 += 1 }
+                let value = try await make()
+                if lifetime > 0, generation.withLockedValue({ $0 }) == started {
+                    kept.withLockedValue { k in
+                        if k.count >= capacity { k.removeAll(keepingCapacity: true) }
+                        k[key] = Kept(value: value, storedAt: Date())
+                    }
+                }
+                return value
+            }
+            f[key] = Flight(id: id, task: task)
+            return task
+        }
+        guard let value = try await task.value as? T else { throw Abort(.internalServerError, reason: "a shared page of another kind under \(key)") }
+        return value
     }
 
     static func html(_ body: ByteBuffer, status: HTTPStatus) -> Response {

@@ -80,6 +80,8 @@ enum CountStore {
                     }.create(on: tx)
                 }
             }
+            // dashboards of every instance show the new figures (ADR 0040)
+            try await ClusterChanges.bump(.monitoring, on: tx)
             try await beforeCommit(removed)
             return removed
         }

@@ -18,6 +18,8 @@ enum AggregateCountWriter {
         try await db.writeTransaction { tx in
             try await cells.delete(on: tx)
             for chunk in counts.chunked(500) { try await chunk.create(on: tx) }
+            // dashboards of every instance show the new figures (ADR 0040)
+            try await ClusterChanges.bump(.monitoring, on: tx)
         }
         return counts.count
     }

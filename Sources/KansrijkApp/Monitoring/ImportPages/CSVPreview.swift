@@ -9,17 +9,14 @@ struct CSVPreview: Sendable, Equatable {
     var header: [String]
     var rows: [[String]]
 
-    /// Reads the first megabyte up to its last line end (never inside a character), which holds
-    /// the first rows of any sane file; the whole file only when that does not give them (a quoted
-    /// field cut in two, very long rows) and the file is larger.
-    static func read(path: String) -> CSVPreview? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard var head = try? handle.read(upToCount: 1 << 20) else { return nil }
-        let cut = head.count == 1 << 20
-        if cut, let end = head.lastIndex(where: { $0 == 10 || $0 == 13 }) { head = head.prefix(through: end) }
+    /// Reads the first megabyte (`ImportFile.head`) up to its last line end (never inside a
+    /// character), which holds the first rows of any sane file; the whole file only when that does
+    /// not give them (a quoted field cut in two, very long rows) and the file is larger.
+    static func read(head: Data, isCut: Bool, whole: () async throws -> Data?) async -> CSVPreview? {
+        var head = head
+        if isCut, let end = head.lastIndex(where: { $0 == 10 || $0 == 13 }) { head = head.prefix(through: end) }
         var table = try? CSVFile.read(head, ragged: .keep, maxRows: rowLimit)
-        if table == nil || table?.rows.count ?? 0 < rowLimit, cut, let all = FileManager.default.contents(atPath: path) {
+        if table == nil || table?.rows.count ?? 0 < rowLimit, isCut, let all = try? await whole() {
             table = try? CSVFile.read(all, ragged: .keep, maxRows: rowLimit)
         }
         guard let table else { return nil }
@@ -28,15 +25,9 @@ struct CSVPreview: Sendable, Equatable {
     }
 
     /// Counts the lines after the header without parsing them, for the progress bar's maximum.
-    static func dataLineCount(path: String) -> Int {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return 0 }
-        defer { try? handle.close() }
-        var lines = 0, last: UInt8 = 10
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            lines += chunk.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-            last = chunk.last ?? last
-        }
+    static func dataLineCount(_ data: Data) -> Int {
+        let lines = data.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
         // a last line without a line end still counts
-        return max(lines + (last == 10 ? 0 : 1) - 1, 0)
+        return max(lines + (data.last == 10 || data.isEmpty ? 0 : 1) - 1, 0)
     }
 }

@@ -2,8 +2,8 @@ import Fluent
 import Foundation
 
 /// One aggregate file on its way in: uploaded, mapped, checked and imported (or refused).
-/// The file waits in a private temporary folder until it is imported or replaced; the row keeps
-/// what the status page shows afterwards (the Dutch report, the counts stored).
+/// The file waits in `monitoring_import_files` until it is imported; the row keeps what the status
+/// page shows afterwards (the Dutch report, the counts stored) and, while it runs, how far it is.
 final class ImportJob: Model, @unchecked Sendable {
     static let schema = "monitoring_import_jobs"
 
@@ -31,6 +31,16 @@ final class ImportJob: Model, @unchecked Sendable {
     @OptionalField(key: "report") var report: String?
     @OptionalField(key: "row_count") var rowCount: Int?
     @OptionalField(key: "stored_count") var storedCount: Int?
+    // the worker (issue 17, ADR 0042): a job `bezig` without a claim, or whose claim went quiet, waits for one
+    /// The instance whose worker runs the job.
+    @OptionalField(key: "claimed_by") var claimedBy: String?
+    /// When that worker last said it is still at it.
+    @OptionalField(key: "heartbeat_at") var heartbeatAt: Date?
+    /// How often a worker took the job up.
+    @Field(key: "attempts") var attempts: Int
+    @OptionalField(key: "rows_read") var rowsRead: Int?
+    @OptionalField(key: "rows_total") var rowsTotal: Int?
+    @Field(key: "storing") var storing: Bool
 
     // relationships
     @Parent(key: "user_id") var user: User
@@ -44,11 +54,8 @@ final class ImportJob: Model, @unchecked Sendable {
         self.fileName = fileName
         self.byteCount = byteCount
         self.status = .uploaded
-    }
-
-    /// Where the uploaded file waits; named by the job, never by what the user called it.
-    static func filePath(_ id: UUID) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("kansrijk-imports").appendingPathComponent("\(id.uuidString).csv").path
+        self.attempts = 0
+        self.storing = false
     }
 
     var mappedColumns: AggregateColumns? {

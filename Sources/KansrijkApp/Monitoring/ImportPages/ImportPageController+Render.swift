@@ -26,7 +26,11 @@ extension ImportPageController {
     func render(_ req: Request, job: ImportJob, columns: AggregateColumns?, errors: FieldErrors) async throws -> View {
         let id = try job.requireID()
         let indicator = try await Indicator.find(job.indicatorCode, on: req.db)?.definition?.localized(english: req.isEnglish)
-        let preview = [.uploaded, .rejected, .interrupted].contains(job.status) ? CSVPreview.read(path: ImportJob.filePath(id)) : nil
+        var preview: CSVPreview?
+        if [.uploaded, .rejected, .interrupted].contains(job.status), let head = try await ImportFile.head(id, on: req.db) {
+            let db = req.db
+            preview = await CSVPreview.read(head: head.data, isCut: head.isCut) { try await ImportFile.content(id, on: db) }
+        }
         let chosen = columns ?? preview.map { AggregateColumns.guess(header: $0.header) } ?? AggregateColumns()
         func options(_ selected: Int?) -> [SelectOption] {
             (preview?.header ?? []).enumerated().map { i, name in
@@ -36,7 +40,6 @@ extension ImportPageController {
         func column(_ key: String, _ selected: Int?) -> ImportJobPage.Column {
             .init(key: key, label: req.t("mimport.map.\(key)"), hint: req.t("mimport.map.\(key).hint"), options: options(selected), error: errors[key])
         }
-        let progress = req.application.importProgress.entry(id)
         let report = job.importReport
         let title = "\(req.t("mimport.job.title")): \(job.fileName)"
         return try await req.view.render("monitoring/import-job", ImportJobPage(
@@ -49,7 +52,7 @@ extension ImportPageController {
                       column("noemer", chosen.denominator), column("waarde", chosen.value)],
             mappingAction: preview == nil ? nil : "\(Self.base)/\(id.uuidString.lowercased())/kolommen",
             errorList: ErrorLink.list(errors, order: ["gebied", "periode", "teller", "noemer", "waarde"]),
-            progressValue: progress?.rowsRead ?? 0, progressMax: max(progress?.rowsTotal ?? 1, 1), storing: progress?.storing ?? false,
+            progressValue: job.rowsRead ?? 0, progressMax: max(job.rowsTotal ?? 1, 1), storing: job.storing,
             problems: report?.issues.map { $0.line > 0 ? "\(req.t("mimport.report.line")) \($0.line): \($0.message)" : $0.message } ?? [],
             problemsMore: report.map { $0.total - $0.issues.count } ?? 0, problemTotal: report?.total ?? 0,
             rowCount: job.rowCount, storedCount: job.storedCount))

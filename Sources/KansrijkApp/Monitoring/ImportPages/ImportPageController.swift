@@ -55,13 +55,11 @@ struct ImportPageController: RouteCollection {
         }
         let job = ImportJob(userID: try user.requireID(), indicatorCode: indicator.code,
                             fileName: String(file.filename.suffix(120)), byteCount: file.data.readableBytes)
-        try await job.create(on: req.db)
-        let path = ImportJob.filePath(try job.requireID())
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        guard FileManager.default.createFile(atPath: path, contents: Data(buffer: file.data), attributes: [.posixPermissions: 0o600]) else {
-            try await job.delete(on: req.db)
-            throw Abort(.internalServerError)
+        // the file is kept in the database, so whichever instance runs the job can read it (ADR 0042)
+        let content = Data(buffer: file.data)
+        try await req.db.writeTransaction { db in
+            try await job.create(on: db)
+            try await ImportFile(jobID: try job.requireID(), content: content).create(on: db)
         }
         return req.redirect(to: "\(Self.base)/\(try job.requireID().uuidString.lowercased())")
     }
@@ -75,14 +73,7 @@ struct ImportPageController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> Response {
         let user = try Self.requireImporter(req)
-        var job = try await Self.job(req, user: user)
-        let id = try job.requireID()
-        if job.status == .running, req.application.importProgress.entry(id) == nil {
-            // no runner follows it any more: the server restarted mid-import, and the transaction was rolled back.
-            // Only a row still `bezig` is marked: the runner may have finished between the read above and now.
-            try await ImportJob.query(on: req.db).filter(\.$id == id).filter(\.$status == .running).set(\.$status, to: .interrupted).update()
-            job = try await ImportJob.find(id, on: req.db) ?? job
-        }
+        let job = try await Self.job(req, user: user)
         let response = try await render(req, job: job, columns: job.mappedColumns, errors: [:]).encodeResponse(for: req)
         // the page follows a running import without JavaScript: the browser reloads it every two seconds
         if job.status == .running { response.headers.replaceOrAdd(name: "Refresh", value: "2") }
@@ -105,10 +96,9 @@ struct ImportPageController: RouteCollection {
         guard errors.isEmpty else {
             return try await render(req, job: job, columns: columns, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
-        let scope = try await ImportScope.load(for: user, areas: areas, on: req.db)
-        try await ImportJobRunner(db: req.application.db, progress: req.application.importProgress,
-                           snapshot: req.application.monitoringSnapshot, logger: req.application.logger)
-            .start(job, indicator: indicator, columns: columns, areas: areas, scope: scope)
+        try await ImportJobRunner.enqueue(job, columns: columns, on: req.db)
+        // this instance's worker starts at once; any other instance's may take it up too
+        req.application.importWorker.wake()
         return req.redirect(to: "\(Self.base)/\(try job.requireID().uuidString.lowercased())")
     }
 }

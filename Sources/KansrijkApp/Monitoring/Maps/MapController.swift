@@ -22,24 +22,41 @@ struct MapController: RouteCollection {
     }
 
     func figures(_ req: Request) async throws -> Figures {
-        try await snapshot.refresh(on: req.db)
+        try await snapshot.refresh(on: req.readDB)
         guard let areas = snapshot.areas else { throw PageError.notFound }
-        let indicators = try await Indicator.definitions(on: req.db, english: req.isEnglish).filter { $0.periodKind == .year }
+        let indicators = try await Indicator.definitions(on: req.readDB, english: req.isEnglish).filter { $0.periodKind == .year }
         let query = MapQuery.parse({ req.query[String.self, at: $0] }, indicators: indicators, yearsOf: snapshot.years)
         var table: IndicatorTable?
         if let indicator = query.indicator, let year = query.year {
-            table = try await snapshot.table(indicator, year: year, pooled: query.pooled, on: req.db)
+            table = try await snapshot.table(indicator, year: year, pooled: query.pooled, on: req.readDB)
         }
         let codes = query.level == .municipality ? areas.places.map(\.code) : areas.regionNames.keys.sorted()
         return Figures(query: query, table: table, areas: areas, codes: codes, indicators: indicators)
     }
 
+    /// The map without the layout is the same for every reader with the same own municipality
+    /// (none for visitors and admins): kept under language, URL and that code, and shared by
+    /// concurrent first requests (ADR 0048); the layout is filled per request.
     @Sendable func page(req: Request) async throws -> Response {
-        if let kept = snapshot.pages.cached(req) { return kept }
-        return try await snapshot.pages.respond(req) { try await render(req) }
+        let pages = snapshot.pages
+        if let kept = pages.cached(req) { return kept }
+        try await snapshot.refresh(on: req.readDB)
+        let own = try await OwnMunicipality.code(req, areas: snapshot.areas)
+        let body: DashboardController.Body
+        if pages.fresh {
+            body = try await render(req, ownMunicipality: own)
+        } else {
+            body = try await pages.shared("map \(own ?? "-") \(req.language.rawValue) \(req.url.string)") { try await render(req, ownMunicipality: own) }
+        }
+        let meta = try await req.pageMeta(title: req.t("monitor.map.title"))
+        let view = pages.fresh ? try await PreparedLayout.leaf(req, meta: meta, content: body.content)
+                               : try await req.renderPrepared(body.content, meta: meta)
+        if !pages.fresh, body.ok, let key = RenderedPages.key(req) { pages.keep(view.data, for: key) }
+        return RenderedPages.html(view.data, status: body.ok ? .ok : .badRequest)
     }
 
-    func render(_ req: Request) async throws -> (View, HTTPStatus) {
+    /// The page's content; `ownMunicipality` is the reader's municipality, marked on the municipal map.
+    func render(_ req: Request, ownMunicipality: String?) async throws -> DashboardController.Body {
         let f = try await figures(req)
         let q = f.query
         let text = q.indicator.map { FigureText(language: req.language, indicator: $0) }
@@ -49,7 +66,7 @@ struct MapController: RouteCollection {
         var rows: [MapPage.Row] = []
         var svg = ""
         var own: MapPage.Own?
-        let ownCode = q.level == .municipality ? try await OwnMunicipality.code(req, areas: f.areas) : nil
+        let ownCode = q.level == .municipality ? ownMunicipality : nil
         let title = q.indicator.map { "\($0.name), \(f.table?.periodLabel ?? "")" } ?? req.t("monitor.map.title")
         if let table = f.table, let text {
             let values = f.codes.compactMap { table.total($0)?.suppression == nil ? table.total($0)?.value : nil }
@@ -89,7 +106,7 @@ struct MapController: RouteCollection {
             }
         }
         let page = MapPage(
-            page: try await req.pageMeta(title: req.t("monitor.map.title")),
+            page: req.anonymousPageMeta(title: req.t("monitor.map.title")),
             indicators: f.indicators.filter { !snapshot.years(of: $0).isEmpty }.map { SelectOption(value: $0.code, label: $0.name, selected: $0.code == q.indicator?.code) },
             years: (q.indicator.map(snapshot.years) ?? []).reversed().map { SelectOption(value: String($0), label: String($0), selected: $0 == q.year) },
             levels: MapGeometry.Level.allCases.map { SelectOption(value: $0.rawValue, label: req.t("monitor.map.level.\($0.rawValue)"), selected: $0 == q.level) },
@@ -100,7 +117,7 @@ struct MapController: RouteCollection {
             csvURL: MonitoringURL.mapCSV + q.queryString,
             apiURL: q.indicator.map { i in q.year.map { MonitoringURL.api(i.code, area: AreaLevel.netherlands, year: $0, pooled: q.pooled) } ?? "/api/indicators" } ?? "/api/indicators",
             hasData: f.table != nil, own: own)
-        return (try await req.view.render("monitoring/map", page), q.errors.isEmpty ? .ok : .badRequest)
+        return .init(content: String(buffer: try await req.view.render("monitoring/map-body", page).data), ok: q.errors.isEmpty)
     }
 
     @Sendable func csv(req: Request) async throws -> Response {

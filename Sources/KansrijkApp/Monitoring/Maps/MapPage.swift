@@ -1,6 +1,6 @@
 import Foundation
 
-/// Leaf context of `monitoring/map.leaf`.
+/// Leaf context of `monitoring/map-body.leaf` (the content; the layout is filled per request).
 struct MapPage: Encodable, Sendable {
     struct LegendRow: Encodable, Sendable { var cssClass: String; var label: String; var areas: Int }
     struct Row: Encodable, Sendable {

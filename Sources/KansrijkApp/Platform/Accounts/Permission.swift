@@ -10,6 +10,8 @@ enum Permission: String, CaseIterable, Sendable {
     case administration
     /// `/beheer/email`: the outbox.
     case mailOutbox
+    /// `/beheer/achtergrond`: the background jobs' runs on every instance (issue 17).
+    case backgroundWork
     /// `/monitor/import`: aggregate figures from a CSV.
     case importFigures
     /// `/zorgpaden/nieuw` and the coordinator's tools on zorgpaden (publish, edit).
@@ -27,7 +29,7 @@ enum Permission: String, CaseIterable, Sendable {
         case .signedIn: Set(Role.allCases)
         case .keepClientRecords: [.professional]
         case .administration, .composePathways: [.coordinator, .admin]
-        case .mailOutbox, .careAdministration: [.admin]
+        case .mailOutbox, .backgroundWork, .careAdministration: [.admin]
         case .importFigures, .escalationLadder: [.coordinator, .policy, .admin]
         }
     }

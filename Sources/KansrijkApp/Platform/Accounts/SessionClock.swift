@@ -90,20 +90,14 @@ struct SessionClockMiddleware: Middleware {
     private struct DestroyedKey: StorageKey { typealias Value = Bool }
 }
 
-/// Purges expired sessions every 15 minutes while serving.
+/// Purges expired sessions every 15 minutes while serving, once across the instances (ADR 0042).
 struct SessionPurgeLifecycle: LifecycleHandler {
-    func didBootAsync(_ app: Application) async throws {
-        let task = app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .minutes(1), delay: .minutes(15)) { _ in
-            app.eventLoopGroup.next().makeFutureWithTask {
-                do { try await SessionClock.purge(on: app.db, now: Date()) } catch { app.logger.warning("Session purge failed: \(error)") }
-            }
-        }
-        app.storage[TaskKey.self] = task
+    static let job = PeriodicJob(name: "session-purge", initialDelay: .minutes(1), every: .minutes(15)) { app in
+        try await SessionClock.purge(on: app.db, now: Date())
+        return nil
     }
 
-    func shutdown(_ app: Application) {
-        app.storage[TaskKey.self]?.cancel()
-    }
+    func didBootAsync(_ app: Application) async throws { try await Self.job.didBootAsync(app) }
 
-    private struct TaskKey: StorageKey { typealias Value = RepeatedTask }
+    func shutdown(_ app: Application) { Self.job.shutdown(app) }
 }

@@ -23,6 +23,7 @@ struct AdminController: RouteCollection {
             (AdminPaths.organisations, "admin.tool.organisations", .administration),
             (AdminPaths.invitations, "admin.tool.invitations", .administration),
             (AdminPaths.outbox, "admin.tool.outbox", .mailOutbox),
+            (AdminPaths.backgroundWork, "admin.tool.background", .backgroundWork),
         ]
         tools.removeAll { !registered.contains($0.path) || !user.role.may($0.permission) }
         return try await req.view.render("platform/admin/index", AdminIndexPage(

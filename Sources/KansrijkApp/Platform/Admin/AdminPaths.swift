@@ -10,6 +10,7 @@ enum AdminPaths {
     /// Built by other parts of issue #14; linked from the index only when registered.
     static let outbox = "/beheer/email"
     static let invitations = "/beheer/uitnodigingen"
+    static let backgroundWork = "/beheer/achtergrond"
 
     static func person(_ id: UUID) -> String { "\(people)/\(id.slug)" }
     static func organisation(_ id: UUID) -> String { "\(organisations)/\(id.slug)" }

@@ -25,6 +25,7 @@ enum OrganisationDesk {
                 try await Location(organisationID: id, name: v.name, street: v.address.street, postalCode: v.address.postalCode,
                                    city: v.address.city, municipalityCode: v.municipalityCode).create(on: db)
             }
+            try await ClusterChanges.bump(.directory, on: db)
             return id
         }
     }
@@ -47,6 +48,7 @@ enum OrganisationDesk {
                 try await Location(organisationID: id, name: v.name, street: v.address.street, postalCode: v.address.postalCode,
                                    city: v.address.city, municipalityCode: v.municipalityCode).create(on: db)
             }
+            try await ClusterChanges.bump(.directory, on: db)
         }
     }
 
@@ -60,6 +62,7 @@ enum OrganisationDesk {
         try await db.writeTransaction { db in
             try await Location(organisationID: organisation, name: v.name, street: v.address.street, postalCode: v.address.postalCode,
                                city: v.address.city, municipalityCode: v.municipalityCode).create(on: db)
+            try await ClusterChanges.bump(.directory, on: db)
         }
     }
 
@@ -69,6 +72,7 @@ enum OrganisationDesk {
             location.street = v.address.street; location.postalCode = v.address.postalCode; location.city = v.address.city
             location.municipalityCode = v.municipalityCode
             try await location.save(on: db)
+            try await ClusterChanges.bump(.directory, on: db)
         }
     }
 
@@ -79,6 +83,7 @@ enum OrganisationDesk {
             let links = try await ServiceAtLocation.query(on: db).filter(\.$location.$id == location.requireID()).with(\.$service).all()
             guard links.isEmpty else { throw OrganisationRefusal.locationInUse(links.map(\.service.name).sorted()) }
             try await location.delete(on: db)
+            try await ClusterChanges.bump(.directory, on: db)
         }
     }
 

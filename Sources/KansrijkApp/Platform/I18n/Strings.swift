@@ -18,6 +18,7 @@ enum Strings {
         .merging(OnboardingStrings.table) { a, _ in a }
         .merging(AdminStrings.table) { a, _ in a }
         .merging(MailStrings.table) { a, _ in a }
+        .merging(BackgroundStrings.table) { a, _ in a }
         .merging(SearchStrings.table) { a, _ in a }
         .merging(HomeStrings.table) { a, _ in a }
         .merging(ExtraCareStrings.table) { a, _ in a }

@@ -14,12 +14,14 @@ final class MailSender: Sendable {
     let logger: Logger
     /// The clock, so tests can move time.
     let now: @Sendable () -> Date
+    /// Names this instance in `background_runs`.
+    let instance: String
 
-    private struct Pass { var running = false; var again = false; var stopped = false; var task: Task<Void, Never>? }
-    private let pass = NIOLockedValueBox(Pass())
+    private let passes = CoalescedPasses()
 
-    init(transport: any MailTransport, settings: MailSettings, from: MailAddress, logger: Logger,
+    init(transport: any MailTransport, settings: MailSettings, from: MailAddress, logger: Logger, instance: String = "kansrijk",
          now: @escaping @Sendable () -> Date = { Date() }, database: @escaping @Sendable () -> any Database) {
+        self.instance = instance
         self.transport = transport
         self.settings = settings
         self.from = from
@@ -29,33 +31,24 @@ final class MailSender: Sendable {
     }
 
     /// Starts a pass in the background, or asks the running one to look again when it ends.
-    func wake() {
-        pass.withLockedValue { pass in
-            guard !pass.stopped else { return }
-            if pass.running { pass.again = true; return }
-            pass.running = true
-            pass.task = Task { await self.run() }
-        }
-    }
+    func wake() { passes.wake { [self] in await onePass() } }
 
-    private func run() async {
-        repeat {
-            do { _ = try await sendDue() } catch { logger.warning("mail: outbox pass failed: \(SMTPError.from(error).reason)") }
-        } while pass.withLockedValue { pass -> Bool in
-            if pass.again && !pass.stopped { pass.again = false; return true }
-            pass.running = false
-            return false
+    private func onePass() async {
+        let started = now()
+        var delivered = 0, failure: String?
+        do { delivered = try await sendDue() } catch {
+            failure = SMTPError.from(error).reason
+            logger.warning("mail: outbox pass failed: \(failure ?? "")")
+        }
+        // a pass that sent nothing and met no error leaves no row: it runs every few seconds (ADR 0042)
+        if delivered > 0 || failure != nil {
+            try? await BackgroundJobs.record("mail-outbox", instance: instance, startedAt: started, finishedAt: now(),
+                                             failure: failure, note: "\(delivered) mail(s) sent", on: database())
         }
     }
 
     /// No new passes; waits for the running one, so it never outlives the database.
-    func stop() async {
-        let task = pass.withLockedValue { pass -> Task<Void, Never>? in
-            pass.stopped = true
-            return pass.task
-        }
-        await task?.value
-    }
+    func stop() async { await passes.stop() }
 
     /// One pass: gives mails whose lease ran out back to the queue (or fails them, `recover`),
     /// then sends every due mail. Returns how many were delivered.
@@ -70,7 +63,7 @@ final class MailSender: Sendable {
         // only what was due when the pass began: a mail that fails now waits for a later pass
         let passStart = now()
         // a stopping server claims nothing more; what it holds it finishes
-        while !pass.withLockedValue({ $0.stopped }) {
+        while !passes.isStopped {
             let claimed = try await MailOutbox.claimDue(on: db, now: passStart)
             if claimed.isEmpty { return delivered }
             for id in claimed {
@@ -125,7 +118,7 @@ struct MailSenderLifecycle: LifecycleHandler {
             return
         }
         let client = try SMTPClient(server: server, caFile: settings.caFile, group: app.eventLoopGroup)
-        let sender = MailSender(transport: client, settings: settings, from: from, logger: app.logger) { [unowned app] in app.db }
+        let sender = MailSender(transport: client, settings: settings, from: from, logger: app.logger, instance: app.instanceID) { [unowned app] in app.db }
         app.mailSender = sender
         app.logger.notice("mail: sending through \(server) as \(from.address)")
         // leases cannot outlive a restart of a single SQLite server: whatever is `sending` now was cut off

@@ -1,0 +1,32 @@
+/// UI texts of `/beheer/achtergrond` (Dutch, English).
+enum BackgroundStrings {
+    static let table: [String: (String, String)] = [
+        "admin.tool.background": ("Achtergrondtaken", "Background jobs"),
+        "admin.tool.background.lead": ("Wat de taken op de achtergrond deden, op welke server, en of het lukte.", "What the background jobs did, on which server, and whether it worked."),
+        "background.title": ("Achtergrondtaken", "Background jobs"),
+        "background.lead": ("Kansrijk doet sommige taken zelf op de achtergrond: herinneringen en overzichten sturen, verlopen sessies opruimen, e-mail versturen en cijferbestanden inlezen. Draait Kansrijk op meer servers, dan doet steeds één server zo'n taak. Hier ziet u wanneer en waar dat gebeurde.", "Kansrijk does some jobs by itself in the background: sending reminders and digests, clearing expired sessions, sending e-mail and reading figure files. When Kansrijk runs on several servers, one server at a time does such a job. Here you see when and where that happened."),
+        "background.instance": ("Deze pagina komt van server", "This page comes from server"),
+        "background.imports": ("Cijferbestanden", "Figure files"),
+        "background.imports.waiting": ("wachten op een server", "waiting for a server"),
+        "background.imports.running": ("worden nu ingelezen", "being read now"),
+        "background.latest": ("Laatste keer per taak", "Last run per job"),
+        "background.latest.caption": ("De laatste keer dat elke taak liep", "The last time each job ran"),
+        "background.recent": ("Recente uitvoeringen", "Recent runs"),
+        "background.recent.caption": ("De laatste 50 uitvoeringen, nieuwste eerst", "The latest 50 runs, newest first"),
+        "background.none": ("Er zijn nog geen taken uitgevoerd.", "No jobs have run yet."),
+        "background.col.job": ("Taak", "Job"),
+        "background.col.instance": ("Server", "Server"),
+        "background.col.started": ("Begonnen", "Started"),
+        "background.col.finished": ("Klaar", "Finished"),
+        "background.col.outcome": ("Uitkomst", "Outcome"),
+        "background.col.message": ("Toelichting", "Details"),
+        "background.outcome.running": ("Bezig", "Running"),
+        "background.outcome.succeeded": ("Gelukt", "Succeeded"),
+        "background.outcome.failed": ("Mislukt", "Failed"),
+        "background.job.notifications": ("Herinneringen, MDO-agenda's en dagoverzichten", "Reminders, MDO agendas and daily digests"),
+        "background.job.session-purge": ("Verlopen sessies opruimen", "Clearing expired sessions"),
+        "background.job.mail-outbox": ("E-mail versturen", "Sending e-mail"),
+        "background.job.monitor-import": ("Cijferbestand inlezen", "Reading a figure file"),
+        "background.job.care-purge": ("Gesloten dossiers na de bewaartermijn verwijderen", "Removing closed records after the retention term"),
+    ]
+}
