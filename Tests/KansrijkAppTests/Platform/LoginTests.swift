@@ -35,25 +35,27 @@ struct LoginTests {
     }
 
     @Test("growing delays: free attempts, then each wait twice the one before, capped; success clears the address")
-    func delays() {
+    func delays() async throws {
         let rule = LoginThrottle.emailRule
         #expect((1...5).map { LoginThrottle.delay(after: $0, rule: rule) } == [0, 0, 0, 0, 1])
         #expect(LoginThrottle.delay(after: 8, rule: rule) == 8)
         #expect(LoginThrottle.delay(after: 500, rule: rule) == 15 * 60)
-        let throttle = LoginThrottle()
-        let keys = LoginThrottle.keys(email: "a@b.nl", address: "10.0.0.1")
-        let t0 = Date(timeIntervalSince1970: 1_000_000)
-        for _ in 1...5 { #expect(throttle.admit(keys: keys, now: t0) == .admitted) }
-        #expect(throttle.admit(keys: keys, now: t0) == .wait(seconds: 1))
-        #expect(throttle.admit(keys: keys, now: t0.addingTimeInterval(1)) == .admitted)
-        #expect(throttle.admit(keys: keys, now: t0.addingTimeInterval(1)) == .wait(seconds: 2))
-        throttle.succeeded(keys: keys)
-        #expect(throttle.admit(keys: keys, now: t0.addingTimeInterval(1)) == .admitted)
-        // a colleague behind the same address is not locked out by one person's guesses
-        let colleague = LoginThrottle.keys(email: "c@b.nl", address: "10.0.0.1")
-        #expect(throttle.admit(keys: colleague, now: t0.addingTimeInterval(1)) == .admitted)
-        // after an hour without attempts the address starts again
-        #expect(throttle.admit(keys: keys, now: t0.addingTimeInterval(3700)) == .admitted)
+        try await withApp(demo: false) { app in
+            let (throttle, db) = (LoginThrottle(), app.db)
+            let keys = LoginThrottle.keys(email: "a@b.nl", address: "10.0.0.1")
+            let t0 = Date(timeIntervalSince1970: 1_000_000)
+            for _ in 1...5 { #expect(try await throttle.admit(keys: keys, now: t0, on: db) == .admitted) }
+            #expect(try await throttle.admit(keys: keys, now: t0, on: db) == .wait(seconds: 1))
+            #expect(try await throttle.admit(keys: keys, now: t0.addingTimeInterval(1), on: db) == .admitted)
+            #expect(try await throttle.admit(keys: keys, now: t0.addingTimeInterval(1), on: db) == .wait(seconds: 2))
+            try await throttle.succeeded(keys: keys, now: t0.addingTimeInterval(1), on: db)
+            #expect(try await throttle.admit(keys: keys, now: t0.addingTimeInterval(1), on: db) == .admitted)
+            // a colleague behind the same address is not locked out by one person's guesses
+            let colleague = LoginThrottle.keys(email: "c@b.nl", address: "10.0.0.1")
+            #expect(try await throttle.admit(keys: colleague, now: t0.addingTimeInterval(1), on: db) == .admitted)
+            // after an hour without attempts the address starts again
+            #expect(try await throttle.admit(keys: keys, now: t0.addingTimeInterval(3700), on: db) == .admitted)
+        }
     }
 
     @Test("forty parallel wrong passwords: five are checked, the rest wait; no 500")

@@ -56,20 +56,28 @@ struct BreakGlassController: RouteCollection {
         guard errors.isEmpty, let code, let kind, let reason else {
             return try await render(req, user: user, form: form, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
-        let desk = BreakGlassDesk(db: req.db)
-        // one request per user at a time, so parallel requests cannot all pass the count
+        // one request per user at a time, across instances, so parallel requests cannot all pass the count
         let userID = try user.requireID()
-        guard req.application.breakGlassInProgress.take(userID.uuidString, limit: 1) else {
-            let response = try await render(req, user: user, form: form, errors: ["code": req.t("breakglass.ratelimited")
-                .replacingOccurrences(of: "{wait}", with: LoginWait.text(seconds: 5, english: req.isEnglish))]).encodeResponse(status: .tooManyRequests, for: req)
-            response.headers.replaceOrAdd(name: .retryAfter, value: "5")
-            return response
+        let handled = try await SharedSlots.holding("noodtoegang:" + userID.uuidString, limit: 1, lease: Self.lease, on: req.db, now: now) {
+            try await record(req, user: user, access: access, form: form, code: code, kind: kind, reason: reason, now: now)
         }
-        defer { req.application.breakGlassInProgress.give(userID.uuidString) }
+        if let handled { return handled }
+        let response = try await render(req, user: user, form: form, errors: ["code": req.t("breakglass.ratelimited")
+            .replacingOccurrences(of: "{wait}", with: LoginWait.text(seconds: 5, english: req.isEnglish))]).encodeResponse(status: .tooManyRequests, for: req)
+        response.headers.replaceOrAdd(name: .retryAfter, value: "5")
+        return response
+    }
+
+    /// How long a request holds its user's slot at most when its instance stops before giving it back.
+    static let lease: TimeInterval = 30
+
+    private func record(_ req: Request, user: User, access: CareAccess, form: BreakGlassForm, code: String, kind: BreakGlassReason,
+                        reason: String, now: Date) async throws -> Response {
+        let desk = BreakGlassDesk(db: req.db)
         do {
             try await desk.check(user, now: now)
         } catch BreakGlassDesk.Refusal.rateLimited(let seconds) {
-            errors["code"] = req.t("breakglass.ratelimited").replacingOccurrences(of: "{wait}", with: LoginWait.text(seconds: seconds, english: req.isEnglish))
+            let errors: FieldErrors = ["code": req.t("breakglass.ratelimited").replacingOccurrences(of: "{wait}", with: LoginWait.text(seconds: seconds, english: req.isEnglish))]
             let response = try await render(req, user: user, form: form, errors: errors).encodeResponse(status: .tooManyRequests, for: req)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
             return response

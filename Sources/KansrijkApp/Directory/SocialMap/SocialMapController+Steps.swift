@@ -8,9 +8,9 @@ extension SocialMapController {
     }
 
     /// The session's upload for this user and coalition, with its key.
-    func current(_ req: Request, _ ws: CoalitionWorkspace) -> (String, SocialMapUploads.Upload)? {
+    func current(_ req: Request, _ ws: CoalitionWorkspace) async throws -> (String, SocialMapUploads.Upload)? {
         guard let key = req.session.data[SocialMapUploads.sessionKey], let userID = ws.user.id,
-              let upload = req.application.socialMapUploads.get(key, userID: userID, coalitionID: ws.id, now: Date()) else { return nil }
+              let upload = try await SocialMapUploads.get(key, userID: userID, coalitionID: ws.id, now: Date(), on: req.db) else { return nil }
         return (key, upload)
     }
 

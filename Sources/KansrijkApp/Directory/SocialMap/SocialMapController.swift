@@ -45,31 +45,30 @@ struct SocialMapController: RouteCollection {
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         let now = Date()
-        let store = req.application.socialMapUploads
-        if let old = req.session.data[SocialMapUploads.sessionKey] { store.remove(old) }
-        let key = store.put(.init(userID: try ws.user.requireID(), coalitionID: ws.id, fileName: Self.displayName(file.filename),
-                                  kind: SpreadsheetFile.kind(of: Data(file.data.readableBytesView.prefix(4))), table: table,
-                                  columns: nil, expires: now.addingTimeInterval(SocialMapUploads.lifetime)), now: now)
+        if let old = req.session.data[SocialMapUploads.sessionKey] { try await SocialMapUploads.remove(old, on: req.db) }
+        let key = try await SocialMapUploads.put(.init(userID: try ws.user.requireID(), coalitionID: ws.id, fileName: Self.displayName(file.filename),
+                                                       kind: SpreadsheetFile.kind(of: Data(file.data.readableBytesView.prefix(4))), table: table,
+                                                       columns: nil, expires: now.addingTimeInterval(SocialMapUploads.lifetime)), now: now, on: req.db)
         req.session.data[SocialMapUploads.sessionKey] = key
         return req.redirect(to: SocialMapPaths(slug: ws.coalition.slug).columns)
     }
 
     @Sendable func columnsForm(req: Request) async throws -> Response {
         let ws = try await req.workspace(.edit)
-        guard let (_, upload) = current(req, ws) else { return expired(req, ws) }
+        guard let (_, upload) = try await current(req, ws) else { return expired(req, ws) }
         let columns = upload.columns ?? SocialMapColumns.guess(upload.table.header)
         return try await renderColumns(req, ws, upload, columns: columns, errors: [:]).encodeResponse(for: req)
     }
 
     @Sendable func checkColumns(req: Request) async throws -> Response {
         let ws = try await req.workspace(.edit)
-        guard let (key, upload) = current(req, ws) else { return expired(req, ws) }
+        guard let (key, upload) = try await current(req, ws) else { return expired(req, ws) }
         let form = (try? req.content.decode([String: String].self)) ?? [:]
         let (columns, errors) = Self.columns(from: form, header: upload.table.header, english: req.isEnglish)
         guard errors.isEmpty else {
             return try await renderColumns(req, ws, upload, columns: columns, errors: errors).encodeResponse(status: .unprocessableEntity, for: req)
         }
-        req.application.socialMapUploads.setColumns(columns, for: key)
+        try await SocialMapUploads.setColumns(columns, for: key, on: req.db)
         let checked = try await check(req, ws, upload, columns: columns)
         switch checked {
         case .problems(let issues, let rejections):
@@ -82,7 +81,7 @@ struct SocialMapController: RouteCollection {
 
     @Sendable func runImport(req: Request) async throws -> Response {
         let ws = try await req.workspace(.edit)
-        guard let (key, upload) = current(req, ws) else { return expired(req, ws) }
+        guard let (key, upload) = try await current(req, ws) else { return expired(req, ws) }
         let paths = SocialMapPaths(slug: ws.coalition.slug)
         guard let columns = upload.columns else { return req.redirect(to: paths.columns) }
         // checked again: the directory may have changed since the preview
@@ -94,9 +93,10 @@ struct SocialMapController: RouteCollection {
             let source = "Sociale kaart \(ws.coalition.name): \(upload.fileName)"
             try await req.db.writeTransaction { db in
                 try await prepared.apply(source: source, on: db)
+                try await SocialMapUploads.remove(key, on: db)
+                try await ClusterChanges.bump(.directory, on: db)
             }
             try await req.application.directory.reload(on: req.db)
-            req.application.socialMapUploads.remove(key)
             req.session.data[SocialMapUploads.sessionKey] = nil
             req.logger.info("social map imported", metadata: ["coalition": .string(ws.coalition.slug), "rows": .stringConvertible(upload.table.rows.count)])
             return try await renderResult(req, ws, upload, prepared, template: "directory/social-map-done").encodeResponse(for: req)

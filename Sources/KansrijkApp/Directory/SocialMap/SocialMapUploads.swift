@@ -1,13 +1,14 @@
+import Fluent
 import Foundation
-import NIOConcurrencyHelpers
 import Vapor
 
-/// Uploaded social maps between the steps of the flow (upload, columns, import), held in memory
-/// as the table that was read, never as a file: nothing lands on disk or in the public folder.
-/// Each upload belongs to one session (its random key lives in the session), one user and one
-/// coalition, lasts `lifetime`, and the store holds at most `capacity` uploads (the oldest go
-/// first). A restart, or a second instance, loses them: the coordinator uploads again (ADR 0037).
-final class SocialMapUploads: Sendable {
+/// Uploaded social maps between the steps of the flow (upload, columns, import), kept as the table
+/// that was read, never as a file: nothing lands on disk or in the public folder. They live in the
+/// database (`social_map_uploads`, ADR 0041), so a step may land on any instance and a restart
+/// loses nothing. Each upload belongs to one session (its random key lives in the session), one
+/// user and one coalition, and lasts `lifetime`; a user keeps at most `perUser` uploads (the oldest
+/// go first), so one account cannot fill the table.
+enum SocialMapUploads {
     struct Upload: Sendable {
         var userID: UUID
         var coalitionID: UUID
@@ -20,53 +21,50 @@ final class SocialMapUploads: Sendable {
     }
 
     static let lifetime: TimeInterval = 30 * 60
-    static let capacity = 32
+    static let perUser = 8
     static let sessionKey = "sociale-kaart"
 
-    private let uploads = NIOLockedValueBox([String: Upload]())
-
-    init() {}
-
     /// Keeps an upload and returns its key.
-    func put(_ upload: Upload, now: Date) -> String {
+    static func put(_ upload: Upload, now: Date, on db: any Database) async throws -> String {
         let key = LoginFormToken.make()
-        uploads.withLockedValue { all in
-            all = all.filter { $0.value.expires > now }
-            while all.count >= Self.capacity, let oldest = all.min(by: { $0.value.expires < $1.value.expires })?.key {
-                all[oldest] = nil
-            }
-            all[key] = upload
+        let record = try SocialMapUploadRecord(key: key, upload)
+        try await db.writeTransaction { db in
+            try await SocialMapUploadRecord.query(on: db).filter(\.$expiresAt <= now.timeIntervalSince1970).delete()
+            let kept = try await SocialMapUploadRecord.query(on: db).filter(\.$userID == upload.userID)
+                .sort(\.$expiresAt, .descending).all(\.$id)
+            let older = Array(kept.dropFirst(perUser - 1))
+            if !older.isEmpty { try await SocialMapUploadRecord.query(on: db).filter(\.$id ~~ older).delete() }
+            try await record.create(on: db)
         }
         return key
     }
 
     /// The upload under `key` when it has not expired and belongs to this user and coalition.
-    func get(_ key: String, userID: UUID, coalitionID: UUID, now: Date) -> Upload? {
-        uploads.withLockedValue { all in
-            guard let upload = all[key], upload.expires > now else {
-                all[key] = nil
-                return nil
-            }
-            return upload.userID == userID && upload.coalitionID == coalitionID ? upload : nil
+    static func get(_ key: String, userID: UUID, coalitionID: UUID, now: Date, on db: any Database) async throws -> Upload? {
+        guard let record = try await SocialMapUploadRecord.find(key, on: db), record.expiresAt > now.timeIntervalSince1970,
+              record.userID == userID, record.coalitionID == coalitionID else { return nil }
+        return try record.upload()
+    }
+
+    static func setColumns(_ columns: SocialMapColumns, for key: String, on db: any Database) async throws {
+        let text = try SocialMapUploadRecord.encode(columns)
+        try await db.writeTransaction { db in
+            try await SocialMapUploadRecord.query(on: db).set(\.$columns, to: text).filter(\.$id == key).update()
         }
     }
 
-    func setColumns(_ columns: SocialMapColumns, for key: String) {
-        uploads.withLockedValue { $0[key]?.columns = columns }
+    static func remove(_ key: String, on db: any Database) async throws {
+        try await db.writeTransaction { db in
+            try await SocialMapUploadRecord.query(on: db).filter(\.$id == key).delete()
+        }
     }
 
-    func remove(_ key: String) {
-        uploads.withLockedValue { $0[key] = nil }
+    static func count(on db: any Database) async throws -> Int {
+        try await SocialMapUploadRecord.query(on: db).count()
     }
 
-    var count: Int { uploads.withLockedValue(\.count) }
-}
-
-extension Application {
-    private struct SocialMapUploadsKey: StorageKey { typealias Value = SocialMapUploads }
-    /// Set once in `configure`.
-    var socialMapUploads: SocialMapUploads {
-        get { storage[SocialMapUploadsKey.self] ?? SocialMapUploads() }
-        set { storage[SocialMapUploadsKey.self] = newValue }
+    /// Removes the uploads whose time has passed (the purge of `SharedStatePurge`).
+    static func purge(on db: any Database, now: Date) async throws {
+        try await SocialMapUploadRecord.query(on: db).filter(\.$expiresAt <= now.timeIntervalSince1970).delete()
     }
 }

@@ -48,7 +48,7 @@ struct LoginController: RouteCollection {
             return try await fail("login.missing", .badRequest)
         }
         let keys = LoginThrottle.keys(email: email, address: req.clientAddress)
-        if case .wait(let seconds) = req.application.loginThrottle.admit(keys: keys, now: Date()) {
+        if case .wait(let seconds) = try await req.application.loginThrottle.admit(keys: keys, now: Date(), on: req.db) {
             return try await fail("login.throttled", .tooManyRequests, retryAfter: seconds)
         }
         let user = try await User.find(email: email, on: req.db)
@@ -59,7 +59,7 @@ struct LoginController: RouteCollection {
             return try await fail("login.busy", .tooManyRequests, retryAfter: 5)
         }
         guard let user, user.isActive, matches else { return try await fail("login.wrong", .unauthorized) }
-        req.application.loginThrottle.succeeded(keys: keys)
+        try await req.application.loginThrottle.succeeded(keys: keys, now: Date(), on: req.db)
         // a fresh session id on log-in prevents session fixation
         if let old = req.session.id {
             try await req.application.sessions.driver.deleteSession(old, for: req).get()

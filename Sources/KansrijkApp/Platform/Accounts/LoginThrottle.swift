@@ -1,13 +1,15 @@
 import Foundation
-import NIOConcurrencyHelpers
+import Fluent
 import Vapor
 
 /// Slows down password guessing with growing delays rather than a lock-out (issue #13, item 4): a
 /// hard lock-out lets anyone lock a colleague, or a whole office behind one address, out. Each
-/// attempt is counted *before* the password is checked, under one lock, so parallel attempts cannot
-/// all pass the check: the first `freeAttempts` of a key are free, each later one must wait twice as
-/// long as the one before (up to `maxDelay`). A successful log-in clears the e-mail address's count.
-final class LoginThrottle: Sendable {
+/// attempt is counted *before* the password is checked, under the keys' row locks in the database
+/// (`SharedState`, ADR 0041), so parallel attempts - on one instance or spread over several -
+/// cannot all pass the check: the first `freeAttempts` of a key are free, each later one must wait
+/// twice as long as the one before (up to `maxDelay`). A successful log-in clears the e-mail
+/// address's count.
+struct LoginThrottle: Sendable {
     /// How one kind of key (an e-mail address, a client address) is slowed down.
     struct Rule: Sendable {
         var freeAttempts: Int
@@ -16,7 +18,7 @@ final class LoginThrottle: Sendable {
         var maxDelay: TimeInterval
     }
 
-    struct Entry: Sendable {
+    struct Entry: Codable, Sendable {
         var attempts = 0
         var notBefore = Date.distantPast
         var lastAttempt = Date.distantPast
@@ -34,7 +36,6 @@ final class LoginThrottle: Sendable {
 
     /// After this long without attempts a key starts again from nothing.
     let forgetAfter: TimeInterval
-    private let entries = NIOLockedValueBox([String: Entry]())
 
     init(forgetAfter: TimeInterval = 60 * 60) {
         self.forgetAfter = forgetAfter
@@ -46,6 +47,9 @@ final class LoginThrottle: Sendable {
 
     static func rule(for key: String) -> Rule { key.hasPrefix("ip:") ? addressRule : emailRule }
 
+    /// The key's row in `shared_state`.
+    static func stateKey(_ key: String) -> String { "login:" + key }
+
     /// The delay after the `attempts`-th attempt of a key under `rule`.
     static func delay(after attempts: Int, rule: Rule) -> TimeInterval {
         guard attempts >= rule.freeAttempts else { return 0 }
@@ -55,36 +59,36 @@ final class LoginThrottle: Sendable {
 
     /// Decides and counts in one step: admitted attempts are counted at once (as failures until
     /// `succeeded` says otherwise), refused ones are not counted and tell how long to wait.
-    func admit(keys: [String], now: Date) -> Admission {
-        entries.withLockedValue { table in
+    func admit(keys: [String], now: Date, on db: any Database) async throws -> Admission {
+        let forgetAfter = forgetAfter
+        return try await SharedState.change(keys.map(Self.stateKey), as: Entry.self, on: db, now: now) { table in
+            // a key's row expires `forgetAfter` after its last attempt: then it starts from nothing
             var wait: TimeInterval = 0
             for key in keys {
-                guard var entry = table[key] else { continue }
-                if now.timeIntervalSince(entry.lastAttempt) >= forgetAfter { entry = Entry(); table[key] = nil }
+                guard let entry = table[Self.stateKey(key)]?.value else { continue }
                 wait = max(wait, entry.notBefore.timeIntervalSince(now))
             }
             if wait > 0 { return .wait(seconds: Int(wait.rounded(.up))) }
             for key in keys {
-                var entry = table[key] ?? Entry()
+                var entry = table[Self.stateKey(key)]?.value ?? Entry()
                 entry.attempts += 1
                 entry.lastAttempt = now
                 entry.notBefore = now.addingTimeInterval(Self.delay(after: entry.attempts, rule: Self.rule(for: key)))
-                table[key] = entry
+                table[Self.stateKey(key)] = .init(value: entry, expires: now.addingTimeInterval(forgetAfter))
             }
-            if table.count > 50_000 { table = table.filter { now.timeIntervalSince($0.value.lastAttempt) < forgetAfter } }
             return .admitted
         }
     }
 
     /// A correct password: the e-mail address starts again from nothing; the client address's
     /// count keeps this attempt out (one colleague's success does not clear another's guesses).
-    func succeeded(keys: [String]) {
-        entries.withLockedValue { table in
+    func succeeded(keys: [String], now: Date, on db: any Database) async throws {
+        try await SharedState.change(keys.map(Self.stateKey), as: Entry.self, on: db, now: now) { table in
             for key in keys {
-                if key.hasPrefix("email:") { table[key] = nil }
-                else if var entry = table[key] {
-                    entry.attempts = max(0, entry.attempts - 1)
-                    table[key] = entry
+                if key.hasPrefix("email:") { table[Self.stateKey(key)] = nil }
+                else if var stored = table[Self.stateKey(key)] {
+                    stored.value.attempts = max(0, stored.value.attempts - 1)
+                    table[Self.stateKey(key)] = stored
                 }
             }
         }

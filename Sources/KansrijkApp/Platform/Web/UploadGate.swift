@@ -31,8 +31,9 @@ enum UploadGate {
     }
 }
 
-/// How many of something run at once per key: uploads per client address, break-the-glass
-/// requests per user (one instance; issue 17 shares such state between instances).
+/// How many uploads one client address sends at once, per process on purpose (ADR 0041): it
+/// bounds the memory of the process that holds the bodies, as `PasswordCheckGate` bounds its CPU.
+/// A limit that must hold across instances uses `SharedSlots`.
 final class KeyedSlots: Sendable {
     private let inUse = NIOLockedValueBox([String: Int]())
 
@@ -55,15 +56,9 @@ final class KeyedSlots: Sendable {
 
 extension Application {
     private struct UploadSlotsKey: StorageKey { typealias Value = KeyedSlots }
-    private struct BreakGlassSlotsKey: StorageKey { typealias Value = KeyedSlots }
     /// Uploads being received per client address. Set once in `configure`.
     var uploadSlots: KeyedSlots {
         get { storage[UploadSlotsKey.self] ?? KeyedSlots() }
         set { storage[UploadSlotsKey.self] = newValue }
-    }
-    /// Break-the-glass requests being handled per user. Set once in `configure`.
-    var breakGlassInProgress: KeyedSlots {
-        get { storage[BreakGlassSlotsKey.self] ?? KeyedSlots() }
-        set { storage[BreakGlassSlotsKey.self] = newValue }
     }
 }

@@ -146,23 +146,34 @@ struct SocialMapImportTests {
         }
     }
 
-    @Test func anUploadBelongsToItsUserAndCoalitionAndExpires() {
-        let store = SocialMapUploads()
-        let (user, coalition, now) = (UUID(), UUID(), Date(timeIntervalSince1970: 1_800_000_000))
-        let table = SpreadsheetTable(header: ["Organisatie"], rows: [.init(line: 2, cells: ["CJG"])])
-        let key = store.put(.init(userID: user, coalitionID: coalition, fileName: "kaart.csv", kind: .csv, table: table, columns: nil,
-                                  expires: now.addingTimeInterval(SocialMapUploads.lifetime)), now: now)
-        #expect(store.get(key, userID: UUID(), coalitionID: coalition, now: now) == nil)
-        #expect(store.get(key, userID: user, coalitionID: UUID(), now: now) == nil)
-        #expect(store.get(key, userID: user, coalitionID: coalition, now: now)?.table == table)
-        #expect(store.get(key, userID: user, coalitionID: coalition, now: now.addingTimeInterval(SocialMapUploads.lifetime + 1)) == nil)
-        #expect(store.count == 0)
-        // never more than `capacity` uploads: the oldest go first
-        for i in 0..<(SocialMapUploads.capacity + 5) {
-            _ = store.put(.init(userID: user, coalitionID: coalition, fileName: "\(i)", kind: .csv, table: table, columns: nil,
-                                expires: now.addingTimeInterval(Double(i))), now: now)
+    @Test func anUploadBelongsToItsUserAndCoalitionAndExpires() async throws {
+        try await withApp(demo: false) { app in
+            let db = app.db
+            let (user, coalition, now) = (UUID(), UUID(), Date(timeIntervalSince1970: 1_800_000_000))
+            let table = SpreadsheetTable(header: ["Organisatie"], rows: [.init(line: 2, cells: ["CJG"])])
+            let key = try await SocialMapUploads.put(.init(userID: user, coalitionID: coalition, fileName: "kaart.csv", kind: .csv, table: table, columns: nil,
+                                                           expires: now.addingTimeInterval(SocialMapUploads.lifetime)), now: now, on: db)
+            #expect(try await SocialMapUploads.get(key, userID: UUID(), coalitionID: coalition, now: now, on: db) == nil)
+            #expect(try await SocialMapUploads.get(key, userID: user, coalitionID: UUID(), now: now, on: db) == nil)
+            #expect(try await SocialMapUploads.get(key, userID: user, coalitionID: coalition, now: now, on: db)?.table == table)
+            #expect(try await SocialMapUploads.get(key, userID: user, coalitionID: coalition,
+                                                   now: now.addingTimeInterval(SocialMapUploads.lifetime + 1), on: db) == nil)
+            // the confirmed columns are kept with it
+            let columns = SocialMapColumns(fieldByColumn: [0: .organisation, 3: .service])
+            try await SocialMapUploads.setColumns(columns, for: key, on: db)
+            #expect(try await SocialMapUploads.get(key, userID: user, coalitionID: coalition, now: now, on: db)?.columns == columns)
+            try await SocialMapUploads.purge(on: db, now: now.addingTimeInterval(SocialMapUploads.lifetime + 1))
+            #expect(try await SocialMapUploads.count(on: db) == 0)
+            // a user keeps at most `perUser` uploads: the oldest go first; another user's stay
+            let other = try await SocialMapUploads.put(.init(userID: UUID(), coalitionID: coalition, fileName: "ander", kind: .csv, table: table,
+                                                             columns: nil, expires: now.addingTimeInterval(60)), now: now, on: db)
+            for i in 0..<(SocialMapUploads.perUser + 5) {
+                _ = try await SocialMapUploads.put(.init(userID: user, coalitionID: coalition, fileName: "\(i)", kind: .csv, table: table, columns: nil,
+                                                         expires: now.addingTimeInterval(Double(i + 1))), now: now, on: db)
+            }
+            #expect(try await SocialMapUploads.count(on: db) == SocialMapUploads.perUser + 1)
+            #expect(try await SocialMapUploadRecord.find(other, on: db) != nil)
         }
-        #expect(store.count == SocialMapUploads.capacity)
     }
 
     @Test func templatesDownloadAndImportCleanly() async throws {
@@ -200,7 +211,7 @@ struct SocialMapImportTests {
             b.csrf = "nep"
             res = try await b.postUpload(Self.base, fileName: "kaart.csv", bytes: Self.csv(Self.rows))
             #expect(res.status == .forbidden)
-            #expect(app.socialMapUploads.count == 0)
+            #expect(try await SocialMapUploads.count(on: app.db) == 0)
         }
     }
 

@@ -80,7 +80,7 @@ struct AccountController: RouteCollection {
         guard errors.isEmpty, let password = form.password else { return try await render(req, user, errors: errors, status: .unprocessableEntity) }
         // the current password is checked like a log-in: counted first, bcrypt bounded
         let keys = LoginThrottle.keys(email: user.email, address: req.clientAddress)
-        if case .wait(let seconds) = req.application.loginThrottle.admit(keys: keys, now: Date()) {
+        if case .wait(let seconds) = try await req.application.loginThrottle.admit(keys: keys, now: Date(), on: req.db) {
             let response = try await render(req, user, errors: Self.one("current", req.t("login.throttled").replacingOccurrences(
                 of: "{wait}", with: LoginWait.text(seconds: seconds, english: req.isEnglish))), status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
@@ -93,7 +93,7 @@ struct AccountController: RouteCollection {
         guard matches else {
             return try await render(req, user, errors: Self.one("current", req.t("account.password.current.wrong")), status: .unprocessableEntity)
         }
-        req.application.loginThrottle.succeeded(keys: keys)
+        try await req.application.loginThrottle.succeeded(keys: keys, now: Date(), on: req.db)
         guard let hash = try await LinkPages.hash(password, req) else { throw Abort(.tooManyRequests, reason: req.t("login.busy")) }
         let userID = try user.requireID(), keeping = req.session.id
         try await req.db.writeTransaction { db in

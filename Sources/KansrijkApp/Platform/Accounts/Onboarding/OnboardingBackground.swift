@@ -2,7 +2,8 @@ import NIOConcurrencyHelpers
 import Vapor
 
 /// Work done after the response (the forgotten-password look-up and mail). Tracked, so tests and a
-/// shutting-down server can wait for it.
+/// shutting-down server can wait for it. Per process on purpose (ADR 0041): it is this process's
+/// own running tasks, a few milliseconds each, and what they write lands in the database.
 final class OnboardingBackground: Sendable {
     private let running = NIOLockedValueBox([UUID: Task<Void, Never>]())
 
@@ -27,8 +28,8 @@ extension Application {
     private struct ResetLimitsKey: StorageKey { typealias Value = ResetLimits }
 
     struct ResetLimits: Sendable {
-        var perEmail = WindowLimiter(limit: 5, window: 60 * 60)
-        var perAddress = WindowLimiter(limit: 30, window: 60 * 60)
+        var perEmail = WindowLimiter(name: "reset-email", limit: 5, window: 60 * 60)
+        var perAddress = WindowLimiter(name: "reset-address", limit: 30, window: 60 * 60)
     }
 
     /// Set once in `configure`.

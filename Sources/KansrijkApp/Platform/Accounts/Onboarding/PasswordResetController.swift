@@ -39,12 +39,12 @@ struct PasswordResetController: RouteCollection {
                 error: req.t("forgot.error.email"))).encodeResponse(status: .unprocessableEntity, for: req)
         }
         let now = Date(), limits = req.application.passwordResetLimits
-        guard limits.perAddress.admit(req.clientAddress, now: now) else {
+        guard try await limits.perAddress.admit(req.clientAddress, now: now, on: req.db) else {
             throw Abort(.tooManyRequests, reason: req.t("forgot.error.toomany"))
         }
         // the same page, at once, whether or not the address has an account; the look-up runs after
         // the answer. Past five requests an hour for one address no more mail goes there.
-        if limits.perEmail.admit(email, now: now) {
+        if try await limits.perEmail.admit(email, now: now, on: req.db) {
             let app = req.application, baseURL = req.publicBaseURL
             app.onboardingBackground.run(req.logger) { try await PasswordResetDesk.issue(email: email, baseURL: baseURL, on: app.db, now: now) }
         }

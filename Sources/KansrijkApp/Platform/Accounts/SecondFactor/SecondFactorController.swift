@@ -66,18 +66,22 @@ struct SecondFactorController: RouteCollection {
         return req.redirect(to: pending.back)
     }
 
-    /// A code from the app (once per step) or an unused recovery code (then used up).
+    /// A code from the app (once per step) or an unused recovery code (then used up). Used up by a
+    /// guarded update (`SecondFactorClaim`): the same code sent twice at once passes once.
     static func accept(_ typed: String, for user: User, on db: any Database, now: Date) async throws -> Bool {
         guard let secret = user.totpSecret.flatMap(Base32.decode) else { return false }
+        let userID = try user.requireID()
         if let step = TOTP.match(typed, secret: secret, at: now, usedUpTo: user.totpLastStep) {
+            guard try await SecondFactorClaim.step(step, of: userID, on: db) else { return false }
             user.totpLastStep = step
-            try await user.save(on: db)
             return true
         }
-        let stored = (user.recoveryCodes ?? "").split(separator: " ").map(String.init)
+        let storedText = user.recoveryCodes ?? ""
+        let stored = storedText.split(separator: " ").map(String.init)
         guard typed.count <= 32, let rest = RecoveryCodes.consume(typed, from: stored) else { return false }
-        user.recoveryCodes = rest.joined(separator: " ")
-        try await user.save(on: db)
+        let remaining = rest.joined(separator: " ")
+        guard try await SecondFactorClaim.recoveryCodes(from: storedText, to: remaining, of: userID, on: db) else { return false }
+        user.recoveryCodes = remaining
         return true
     }
 
