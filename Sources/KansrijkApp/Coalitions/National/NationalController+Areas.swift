@@ -6,7 +6,7 @@ extension NationalController {
     // MARK: figures per area
 
     @Sendable func figures(req: Request) async throws -> View {
-        let data = try await NationalData.load(on: req.db)
+        let data = try await NationalData.load(on: req.readDB)
         let entries = data.entries
         func row(_ f: NationalFigures.AreaFigures) -> NationalFiguresPage.Row {
             .init(name: f.name, municipalities: f.municipalities, cells: NationalFigures.Indicator.allCases.map {
@@ -26,8 +26,8 @@ extension NationalController {
     // MARK: funding
 
     @Sendable func funding(req: Request) async throws -> View {
-        let data = try await NationalData.load(on: req.db)
-        let coverage = try await CoalitionCoverage.load(on: req.db)
+        let data = try await NationalData.load(on: req.readDB)
+        let coverage = try await CoalitionCoverage.load(on: req.readDB)
         let rates = ImpulseFunding.Rates.assumed2020
         let amounts = ImpulseFunding.amounts(data.rows.compactMap(\.fundingInput), rates: rates)
         let totals = ImpulseFunding.totals(amounts)
@@ -57,8 +57,8 @@ extension NationalController {
     // MARK: one municipality
 
     @Sendable func municipality(req: Request) async throws -> View {
-        guard let code = req.parameters.get("code"), let m = try await Municipality.find(code, on: req.db) else { throw PageError.notFound }
-        let data = try await NationalData.load(on: req.db)
+        guard let code = req.parameters.get("code"), let m = try await Municipality.find(code, on: req.readDB) else { throw PageError.notFound }
+        let data = try await NationalData.load(on: req.readDB)
         guard let row = data.row(code) else { throw PageError.notFound }
         let labels = NationalLabels(language: req.language)
         typealias Fact = NationalMunicipalityPage.Fact
@@ -80,11 +80,11 @@ extension NationalController {
         facts.append(Fact(label: req.t("national.col.stage"), value: labels.stage(row.stage)))
         if let note = row.sourceNote { facts.append(Fact(label: req.t("national.source"), value: row.isDemo ? req.t("national.demo.source") : note)) }
         if let updated = row.updatedAt { facts.append(Fact(label: req.t("national.updated"), value: req.date(updated))) }
-        let examples = try await PracticeExample.query(on: req.db).all().filter { $0.municipalityCodes.contains(code) }
+        let examples = try await PracticeExample.query(on: req.readDB).all().filter { $0.municipalityCodes.contains(code) }
             .sorted { $0.title < $1.title }
             .map { NationalMunicipalityPage.Example(title: $0.title, url: NationalURL.example($0.slug)) }
         var editURL: String?
-        if let user = req.auth.get(User.self), try await NationalAccess.load(for: user, on: req.db).canEdit(code) != .nothing {
+        if let user = req.auth.get(User.self), try await NationalAccess.load(for: user, on: req.readDB).canEdit(code) != .nothing {
             editURL = NationalURL.edit(code)
         }
         return try await req.view.render("national/municipality", NationalMunicipalityPage(

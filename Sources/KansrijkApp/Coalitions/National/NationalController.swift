@@ -21,7 +21,7 @@ struct NationalController: RouteCollection {
     // MARK: overview
 
     @Sendable func overview(req: Request) async throws -> Response {
-        let data = try await NationalData.load(on: req.db)
+        let data = try await NationalData.load(on: req.readDB)
         let (query, errorKeys) = Self.tableQuery(req, data)
         let labels = NationalLabels(language: req.language)
         let shown = query.apply(data.rows)
@@ -50,7 +50,7 @@ struct NationalController: RouteCollection {
     }
 
     @Sendable func csv(req: Request) async throws -> Response {
-        let data = try await NationalData.load(on: req.db)
+        let data = try await NationalData.load(on: req.readDB)
         let (query, errorKeys) = Self.tableQuery(req, data)
         guard errorKeys.isEmpty else { throw Abort(.badRequest, reason: errorKeys.map(req.t).joined(separator: " ")) }
         let body = NationalExport.csv(query.apply(data.rows), labels: NationalLabels(language: req.language))

@@ -9,9 +9,11 @@ struct HSDSExporter {
 
     /// The exporter over the directory as the database holds it now.
     static func load(_ app: Application) async throws -> HSDSExporter {
-        try await app.directory.reload(on: app.db)
+        // a whole-directory read: the replica when there is one (ADR 0043)
+        let db = app.readDB
+        try await app.directory.reload(on: db)
         let snapshot = app.directory.snapshot
-        return HSDSExporter(builder: HSDSBuilder(snapshot: snapshot, catalog: try await HSDSCatalog.load(snapshot: snapshot, on: app.db)))
+        return HSDSExporter(builder: HSDSBuilder(snapshot: snapshot, catalog: try await HSDSCatalog.load(snapshot: snapshot, on: db)))
     }
 
     var organizations: [HSDSOrganization] {
