@@ -230,6 +230,47 @@ def test_serve_from_another_folder_finds_its_resources(kansrijk):
         assert word not in err, f"{word!r} in the server's stderr:\n{err}"
 
 
+def test_backup_while_serving_then_restore_after_stopping(kansrijk):
+    """ADR 0045: a backup while the server writes; a restore refused while it runs, then done, after
+    which `audit verify` passes; the replaced files kept aside."""
+    port = free_port()
+    database = kansrijk.work / "kansrijk.sqlite"
+    archive = kansrijk.work / "backup.zip"
+    process = subprocess.Popen([str(BINARY), "serve", "--hostname", "127.0.0.1", "--port", str(port)], cwd=kansrijk.work,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env=clean_environment(KANSRIJK_DATABASE_PATH=str(database), KANSRIJK_DEMO_PASSWORD="demo-wachtwoord-123"))
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/ready", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.3)
+        # every visit of the log-in page starts a session: the server writes while the backup runs
+        visits = subprocess.Popen(["bash", "-c", f"for i in $(seq 200); do curl -s -o /dev/null http://127.0.0.1:{port}/inloggen; done"])
+        backup = kansrijk.run("backup", "--out", str(archive))
+        assert_success(backup, "Backup written", "audit log up to")
+        refused = kansrijk.run("restore", str(archive), LANG="nl_NL.UTF-8")
+        assert_failure(refused, 1, "is in gebruik door een draaiende Kansrijk")
+        visits.wait(timeout=120)
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+    restored = kansrijk.run("restore", str(archive))
+    assert_success(restored, "Restored: the backup of", "audit log intact")
+    kept = sorted(p.name for p in kansrijk.work.iterdir() if ".before-restore-" in p.name)
+    assert [name.split(".before-restore-")[0] for name in kept] == ["kansrijk-audit-witness.log", "kansrijk-audit.sqlite", "kansrijk.sqlite"], kept
+    assert_success(kansrijk.run("audit", "verify"), "Audit log intact")
+    damaged = kansrijk.work / "damaged.zip"
+    damaged.write_bytes(archive.read_bytes()[:-200])
+    assert_failure(kansrijk.run("restore", str(damaged)), 1, "is no Kansrijk backup")
+
+
 def test_serve_on_a_port_in_use_is_one_line(kansrijk):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -248,8 +289,11 @@ def test_serve_on_a_port_in_use_is_one_line(kansrijk):
 CASES: dict[str, list[tuple[list[str], int, str]]] = {
     "audit": [([], 2, "missing argument 'action'"), (["frobnicate"], 2, "Unknown action"),
               (["verify", "--expect-head", "nonsense"], 2, "SEQ:HASH")],
+    "backup": [([], 2, "give --out FILE"), (["--out", f"{MISSING_FOLDER}/b.zip"], 1, f"folder not found: {MISSING_FOLDER}"),
+               (["--bogus"], 2, "'--bogus'")],
     "care": [([], 2, "missing argument 'action'"), (["frobnicate"], 2, "Unknown action"), (["generate", "--clients", "0"], 2, "--clients"),
              (["generate", "--clients", "veel"], 2, "invalid value for 'clients'")],
+    "config": [([], 0, "KANSRIJK_DATABASE_PATH"), (["--bogus"], 2, "'--bogus'")],
     "demo": [([], 0, "demo"), (["--national", "veel"], 2, "invalid value for 'national'"), (["--national", "0"], 2, "--national takes"),
              (["extra"], 2, "unknown argument or option 'extra'")],
     "demo births": [(["--years", "2023", "--per-year", "20", "--output", "demo-geboorten.csv"], 0, "Geschreven"),
@@ -270,6 +314,7 @@ CASES: dict[str, list[tuple[list[str], int, str]]] = {
                                     (["geen_kraamzorg", MISSING], 1, f"file not found: {MISSING}")],
     "monitoring bench": [([], 2, "missing argument 'file'"), (["a.csv", "--store", "x"], 2, "'x'"), ([MISSING], 1, f"file not found: {MISSING}")],
     "participatie": [([], 2, "missing argument"), (["frobnicate", "a.csv"], 2, "Onbekende actie"), (["import", MISSING], 1, f"file not found: {MISSING}")],
+    "restore": [([], 2, "missing argument 'file'"), ([MISSING], 1, f"file not found: {MISSING}"), (["a.zip", "b.zip"], 2, "'b.zip'")],
     "routes": [([], 0, "/health/ready"), (["--bogus"], 2, "'--bogus'")],
     "second-factor": [([], 2, "missing argument 'action'"), (["require", "misschien", "--organisation", "Gemeente Zeist"], 2, "Say on or off"),
                       (["require", "on", "--organisation", "Bestaat Niet"], 1, "--organisation must name")],

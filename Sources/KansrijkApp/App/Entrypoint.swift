@@ -6,7 +6,7 @@ import Vapor
 
 public enum Kansrijk {
     /// The version `kansrijk --version` prints; raised with each release in CHANGELOG.md.
-    public static let version = "0.14.0"
+    public static let version = "0.17.0"
 
     /// Runs Swift tasks on the event loops instead of a second pool of threads: an async route
     /// handler, its database reads and its response then need no hand-offs between threads
@@ -33,7 +33,11 @@ public enum Kansrijk {
                 env = Environment(name: Environment.production.name, arguments: env.arguments)
             }
             #endif
-            try LoggingSystem.bootstrap(from: &env)
+            // console lines, or JSON lines for the journal or a log shipper (ADR 0044)
+            guard let logFormat = LogFormat(environment: processEnvironment) else {
+                console.fail(language.pick("KANSRIJK_LOG_FORMAT moet text of json zijn", "KANSRIJK_LOG_FORMAT must be text or json"), status: 1)
+            }
+            try logFormat.bootstrap(from: &env)
         } catch {
             console.fail(language.pick("ongeldige --env of --log: \(error)", "invalid --env or --log: \(error)"), status: 2)
         }
@@ -81,11 +85,18 @@ public enum Kansrijk {
         } catch {
             return console.error(String(describing: error))
         }
+        // the effective settings need no database: nothing is opened, created or migrated (ADR 0043)
+        if path == ["config"] { return await runWithoutDatabase(app, input: input, path: path, settings: settings, console: console) }
         if let folders = settings.resourceFoldersTried { return console.error(CommandLineProblem.resourcesMissing(lookedIn: folders).line(language)) }
         if let problem = StartFailure.sqliteFileProblem(settings, language: language) { return console.error(problem) }
         if path.first != "serve", !CommandLine.arguments.contains(where: { $0 == "--log" || $0.hasPrefix("--log=") }) {
             // a command's output is its own lines: no migration or driver log unless asked for with --log
             app.logger.logLevel = .error
+        }
+        // a restore must not open, migrate or create the database it replaces, nor a backup create an
+        // empty one: they open what they need themselves (ADR 0045)
+        if path == ["backup"] || path == ["restore"] {
+            return await runWithoutDatabase(app, input: input, path: path, settings: settings, console: console)
         }
         do {
             try await configure(app, settings: settings)
@@ -105,9 +116,27 @@ public enum Kansrijk {
             context.application = app
             try await app.console.run(commandLine, with: context)
             try await app.running?.onStop.get()
+            // A stop (SIGTERM from systemd) closes the listener and lets the requests in flight finish
+            // before the lifecycle handlers and the databases shut down: Vapor's own order would tear
+            // the databases down under requests still being served, and `req.db` traps (ADR 0046).
+            if path.first == "serve" { await app.server.shutdown() }
             return 0
         } catch {
             return report(error, path: path, commandLine: commandLine, app: app, settings: settings, console: console)
+        }
+    }
+
+    /// Runs a command that opens no database through `configure` (it reads `app.settings` only).
+    private static func runWithoutDatabase(_ app: Application, input: CommandInput, path: [String], settings: Settings,
+                                           console: CommandLineOutput) async -> Int32 {
+        app.settings = settings
+        var context = CommandContext(console: app.console, input: input)
+        context.application = app
+        do {
+            try await app.console.run(app.commandLine, with: context)
+            return 0
+        } catch {
+            return report(error, path: path, commandLine: app.commandLine, app: app, settings: settings, console: console)
         }
     }
 
@@ -158,7 +187,12 @@ public enum Kansrijk {
             for account in DemoData.accounts { lines.append("    \(account.email)  (\(account.role.rawValue))") }
         }
         lines.append("  Open http://\(host):\(port) in a browser.")
-        print(lines.joined(separator: "\n"))
+        // with JSON log lines, standard output holds nothing else: the welcome is one log line (ADR 0044)
+        if LogFormat(environment: ProcessInfo.processInfo.environment) == .json {
+            app.logger.notice("\(lines.joined(separator: "\n"))")
+        } else {
+            print(lines.joined(separator: "\n"))
+        }
     }
 
     static func describe(_ db: Settings.Database) -> String {
