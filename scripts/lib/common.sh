@@ -84,6 +84,19 @@ ensure_system_packages() {
           [[ " ${missing[*]-} " == *" python3-venv "* ]] || missing+=(python3-venv)
         fi
         ;;
+      cluster)
+        # PostgreSQL for primary and replica, nginx in front, openssl for its certificate,
+        # systemd-analyze to check the units (from the systemd package), the venv for pytest.
+        if ! [[ -x /usr/lib/postgresql/15/bin/initdb ]] || ! id postgres >/dev/null 2>&1; then
+          [[ " ${missing[*]-} " == *" postgresql "* ]] || missing+=(postgresql)
+        fi
+        [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
+        command -v openssl >/dev/null || missing+=(openssl)
+        command -v systemd-analyze >/dev/null || missing+=(systemd)
+        if [[ "$(python3 -c 'import sys; print(sys.base_prefix)')" == /usr ]] && ! dpkg_installed python3-venv; then
+          [[ " ${missing[*]-} " == *" python3-venv "* ]] || missing+=(python3-venv)
+        fi
+        ;;
       browser)
         [[ -x /usr/bin/chromium ]] || missing+=(chromium)
         # Real fonts, so screenshots and axe's colour-contrast checks see text as users do.
