@@ -53,8 +53,6 @@ struct NationalDirectory {
         let municipalities = try await Municipality.listed(on: db).sort(\.$id).all()
         let byRegion = Dictionary(grouping: municipalities, by: \.ggdCode)
         let languageCodes = LanguageCatalog.names.map(\.code)
-        let evidence = Term.evidence
-        let groups = Term.targetGroups
         var made = 0
         let perMunicipality = max(1, services / municipalities.count)
         var remainder = services - perMunicipality * municipalities.count
@@ -79,18 +77,7 @@ struct NationalDirectory {
                 let t = Self.templates[Int(rng.next() % UInt64(Self.templates.count))]
                 let org = orgs[i % orgs.count]
                 let sid = StableID.make("gen:\(seed):svc:\(code):\(i)")
-                let suffix = Self.suffixes[Int(rng.next() % UInt64(Self.suffixes.count))]
-                let service = Service(id: sid, organisationID: org.id!, name: "\(t.name) \(m.name) \(suffix)",
-                                      description: "\(t.text) Voor inwoners van \(m.name) en omgeving.",
-                                      applicationProcess: t.access.label + ".", accessRoute: t.access,
-                                      capacity: rng.next() % 6 == 0 ? .waitingList : .available)
-                service.parentSummary = t.text
-                service.feesDescription = "Gratis"
-                rows.services.append(service)
-                var termIDs = t.phases.compactMap { Term.find(.fase, $0)?.id } + t.themes.compactMap { Term.find(.thema, $0)?.id }
-                termIDs.append(groups[Int(rng.next() % UInt64(groups.count))].id)
-                termIDs.append(evidence[Int(rng.next() % UInt64(evidence.count))].id)
-                rows.attributes += Set(termIDs).map { ServiceAttribute(id: UUID(), serviceID: sid, taxonomyTermID: $0) }
+                rows.addService(id: sid, organisationID: org.id!, place: m.name, template: t, rng: &rng)
                 // most services serve their own municipality; some a neighbour too; 1% nationwide
                 let roll = rng.next() % 100
                 if roll >= 1 {
@@ -129,6 +116,24 @@ struct NationalDirectory {
         var languages: [ServiceLanguage] = []
         var contacts: [ServiceContact] = []
         var sal: [ServiceAtLocation] = []
+
+        /// One generated service of template `t` in `place` with its attributes: a name suffix, the
+        /// capacity, one target group and one evidence level drawn from `rng`, in that order.
+        mutating func addService(id: UUID, organisationID: UUID, place: String, template t: Template, rng: inout SplitMix64) {
+            let suffix = NationalDirectory.suffixes[Int(rng.next() % UInt64(NationalDirectory.suffixes.count))]
+            let service = Service(id: id, organisationID: organisationID, name: "\(t.name) \(place) \(suffix)",
+                                  description: "\(t.text) Voor inwoners van \(place) en omgeving.",
+                                  applicationProcess: t.access.label + ".", accessRoute: t.access,
+                                  capacity: rng.next() % 6 == 0 ? .waitingList : .available)
+            service.parentSummary = t.text
+            service.feesDescription = "Gratis"
+            services.append(service)
+            let groups = Term.targetGroups, evidence = Term.evidence
+            var termIDs = t.phases.compactMap { Term.find(.fase, $0)?.id } + t.themes.compactMap { Term.find(.thema, $0)?.id }
+            termIDs.append(groups[Int(rng.next() % UInt64(groups.count))].id)
+            termIDs.append(evidence[Int(rng.next() % UInt64(evidence.count))].id)
+            attributes += Set(termIDs).map { ServiceAttribute(id: UUID(), serviceID: id, taxonomyTermID: $0) }
+        }
 
         func write(on db: any Database) async throws {
             for chunk in services.chunked(200) { try await chunk.create(on: db) }
