@@ -48,20 +48,11 @@ extension DemoCare {
                     }
                     // 2.5 referrals per client on average: two always, a third for every other client
                     for k in 0..<(i % 2 == 0 ? 3 : 2) {
-                        let referral = Referral()
-                        referral.id = StableID.make("bench:referral:\(i):\(k)")
-                        referral.$client.id = client.id!
-                        referral.$referringOrganisation.id = orgs[org].id!
-                        referral.$receivingOrganisation.id = orgs[receivers[k % 2]].id!
-                        referral.$referredBy.id = user.id!
-                        referral.serviceID = StableID.make("bench:service:\(k)")
-                        referral.serviceName = "Bench dienst \(k)"
-                        referral.reason = "Gegenereerd"
-                        referral.agreed = "Gegenereerd"
-                        referral.consentID = consent.id!
-                        referral.status = statuses[(i + k) % statuses.count]
-                        referral.requestedAt = created.addingTimeInterval(Double(k) * 3600)
-                        referral.statusChangedAt = referral.requestedAt
+                        let referral = Referral.generated(
+                            id: StableID.make("bench:referral:\(i):\(k)"), client: client.id!, from: orgs[org].id!,
+                            to: orgs[receivers[k % 2]].id!, by: user.id!,
+                            service: StableID.make("bench:service:\(k)"), named: "Bench dienst \(k)",
+                            consent: consent.id!, status: statuses[(i + k) % statuses.count], at: created.addingTimeInterval(Double(k) * 3600))
                         referrals.append(referral)
                         events.append(ReferralEvent(referralID: referral.id!, from: nil, to: .requested, at: referral.requestedAt, reason: nil, user: user))
                     }
@@ -93,5 +84,28 @@ extension DemoCare {
             }
         }
         return n
+    }
+}
+
+extension Referral {
+    /// A generated referral for the bench and load generators: reason and agreement "Gegenereerd",
+    /// requested and last changed at `at`.
+    static func generated(id: UUID, client: UUID, from: UUID, to: UUID, by user: UUID, service: UUID, named: String,
+                          consent: UUID, status: ReferralStatus, at: Date) -> Referral {
+        let referral = Referral()
+        referral.id = id
+        referral.$client.id = client
+        referral.$referringOrganisation.id = from
+        referral.$receivingOrganisation.id = to
+        referral.$referredBy.id = user
+        referral.serviceID = service
+        referral.serviceName = named
+        referral.reason = "Gegenereerd"
+        referral.agreed = "Gegenereerd"
+        referral.consentID = consent
+        referral.status = status
+        referral.requestedAt = at
+        referral.statusChangedAt = at
+        return referral
     }
 }

@@ -242,20 +242,11 @@ struct NationalLoad {
                 }
                 for k in 0..<Self.share(counts.referrals, of: n, for: i) {
                     let receiver = receivers[k % 2]
-                    let referral = Referral()
-                    referral.id = StableID.make("load:\(seed):referral:\(i):\(k)")
-                    referral.$client.id = client.id!
-                    referral.$referringOrganisation.id = orgs[org].id!
-                    referral.$receivingOrganisation.id = orgs[receiver].id!
-                    referral.$referredBy.id = user.id!
-                    referral.serviceID = StableID.make("load:\(seed):svc:\((i + k) % max(1, counts.services))")
-                    referral.serviceName = "Landelijke dienst \(k)"
-                    referral.reason = "Gegenereerd"
-                    referral.agreed = "Gegenereerd"
-                    referral.consentID = consent.id!
-                    referral.status = statuses[(i + k) % statuses.count]
-                    referral.requestedAt = created.addingTimeInterval(Double(k) * 3600)
-                    referral.statusChangedAt = referral.requestedAt
+                    let referral = Referral.generated(
+                        id: StableID.make("load:\(seed):referral:\(i):\(k)"), client: client.id!, from: orgs[org].id!,
+                        to: orgs[receiver].id!, by: user.id!,
+                        service: StableID.make("load:\(seed):svc:\((i + k) % max(1, counts.services))"), named: "Landelijke dienst \(k)",
+                        consent: consent.id!, status: statuses[(i + k) % statuses.count], at: created.addingTimeInterval(Double(k) * 3600))
                     referrals.append(referral)
                     events.append(ReferralEvent(referralID: referral.id!, from: nil, to: .requested, at: referral.requestedAt, reason: nil, user: user))
                     if receiver < plannedOrgs, [.accepted, .onHold].contains(referral.status), planned[receiver].referrals.count < 32 {
