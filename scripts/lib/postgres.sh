@@ -1,6 +1,7 @@
 # shellcheck shell=bash disable=SC2034 # PG_URL and friends are read by scripts/test
 # A throw-away PostgreSQL 15 cluster for the Swift suite: its own temp dir, a free loopback port,
-# a private socket dir, trust auth on loopback, and a database `kansrijk_test`.
+# a private socket dir, trust auth on loopback, and a database `kansrijk_test` (the Swift tests copy
+# their own databases from templates they make there, ADR 0049).
 # Sourced by scripts/test (after common.sh). pg_start sets PG_URL; pg_stop removes everything.
 #
 # initdb refuses to run as root, so as root the server runs as the `postgres` user (created by
@@ -35,7 +36,7 @@ pg_find_bin() {
 # Durability is pointless for a throw-away cluster; turning it off makes the suite faster.
 pg_server_options() {
   printf '%s ' -c listen_addresses=127.0.0.1 -c "port=$PG_PORT" -c "unix_socket_directories='$PG_DIR/socket'" \
-    -c fsync=off -c synchronous_commit=off -c full_page_writes=off
+    -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300
 }
 
 pg_start() {

@@ -22,50 +22,33 @@ let testPassword = "test-wachtwoord-1"
 /// True when the suite runs against the throw-away PostgreSQL of `scripts/test`.
 let usesPostgres = (ProcessInfo.processInfo.environment["DATABASE_URL"] ?? "").hasPrefix("postgres")
 
-/// One test at a time on PostgreSQL: they share one database.
-actor DatabaseLock {
-    static let shared = DatabaseLock()
-    private var busy = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    func acquire() async {
-        if !busy { busy = true; return }
-        await withCheckedContinuation { waiters.append($0) }
-    }
-
-    func release() {
-        if waiters.isEmpty { busy = false } else { waiters.removeFirst().resume() }
+/// Builds the app as `kansrijk serve` would (in-memory SQLite, or a database of this test's own on
+/// the test PostgreSQL of DATABASE_URL), migrated, with the demo data loaded, and runs `body` against it.
+func withApp(demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
+    try await withTestDatabase(demo ? .demo : .migrated) { url in
+        // on PostgreSQL the database is a copy of a template that already holds the migrations and the demo
+        try await withApp(databaseURL: url, prepare: url == nil, demo: demo, body)
     }
 }
 
-/// Builds the app as `kansrijk serve` would (in-memory SQLite, or the test PostgreSQL from
-/// DATABASE_URL), migrated, with the demo data loaded, and runs `body` against it.
-func withApp(demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
-    if usesPostgres { await DatabaseLock.shared.acquire() }
-    var env = ["KANSRIJK_DATABASE_PATH": ":memory:", "KANSRIJK_BCRYPT_COST": "4",
-               "KANSRIJK_DEMO_PASSWORD": testPassword, "KANSRIJK_ROOT": packageRoot]
-    if usesPostgres { env["DATABASE_URL"] = ProcessInfo.processInfo.environment["DATABASE_URL"] }
+/// The app on `databaseURL` (nil: in-memory SQLite); `prepare` migrates and loads the demo first.
+func withApp(databaseURL: String?, prepare: Bool, demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     do {
-        try await configure(app, settings: try Settings.fromEnvironment(env))
-        if usesPostgres, let sql = app.db as? any SQLDatabase {
-            // start from an empty schema whatever an earlier (crashed) run left behind
-            try await sql.raw("DROP SCHEMA public CASCADE").run()
-            try await sql.raw("CREATE SCHEMA public").run()
+        try await configure(app, settings: try Settings.fromEnvironment(testEnvironment(databaseURL: databaseURL)))
+        if prepare {
+            try await app.autoMigrate()
+            if demo { try await DemoData(password: testPassword).load(on: app) }
         }
-        try await app.autoMigrate()
-        if demo { try await DemoData(password: testPassword).load(on: app) }
         try await app.directory.reload(on: app.db)
         app.isReady = true
         try await body(app)
     } catch {
         try? await app.asyncShutdown()
-        if usesPostgres { await DatabaseLock.shared.release() }
         throw error
     }
     try await app.asyncShutdown()
-    if usesPostgres { await DatabaseLock.shared.release() }
 }
 
 /// A signed-in browser-like client: keeps the session cookie and the CSRF token.

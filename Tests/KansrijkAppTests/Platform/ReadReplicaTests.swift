@@ -56,20 +56,15 @@ struct ReadReplicaTests {
     @Test("with a replica, dashboards and the monitor API read from it; after a write the browser reads the primary",
           .enabled(if: usesPostgres))
     func replicaRouting() async throws {
-        await DatabaseLock.shared.acquire()
-        do {
-            try await Self.routing()
-        } catch {
-            await DatabaseLock.shared.release()
-            throw error
+        try await withTestDatabase(.empty) { primary in
+            try await withTestDatabase(.empty) { replica in
+                try await Self.routing(primaryURL: try #require(primary), replicaURL: try #require(replica))
+            }
         }
-        await DatabaseLock.shared.release()
     }
 
-    private static func routing() async throws {
+    private static func routing(primaryURL: String, replicaURL: String) async throws {
         // setup: a second database on the test server plays the replica, with a marked copy of the indicators
-        let primaryURL = ProcessInfo.processInfo.environment["DATABASE_URL"] ?? ""
-        let replicaURL = try await createReplicaDatabase(primaryURL: primaryURL)
         try await withDatabase(replicaURL, readURL: nil) { replica in
             try await DemoData(password: testPassword).load(on: replica)
             let sql = try #require(replica.db as? any SQLDatabase)
@@ -124,32 +119,15 @@ struct ReadReplicaTests {
         return line.flatMap { Double($0.dropFirst(prefix.count)) }.map { Int($0) } ?? 0
     }
 
-    /// The test database's name with `_replica`, created on the same server when missing.
-    static func createReplicaDatabase(primaryURL: String) async throws -> String {
-        var url = try #require(URLComponents(string: primaryURL))
-        let name = String(url.path.dropFirst()) + "_replica"
-        url.path = "/" + name
-        try await withDatabase(primaryURL, readURL: nil, reset: false) { app in
-            let sql = try #require(app.db as? any SQLDatabase)
-            let exists = try await sql.raw("SELECT 1 AS found FROM pg_database WHERE datname = \(bind: name)").first()
-            if exists == nil { try await sql.raw("CREATE DATABASE \(ident: name)").run() }
-        }
-        return try #require(url.string)
-    }
-
-    /// An application on `url` (and the replica at `readURL`), its schema emptied and migrated.
-    static func withDatabase(_ url: String, readURL: String?, reset: Bool = true, _ body: (Application) async throws -> Void) async throws {
-        var env = ["DATABASE_URL": url, "KANSRIJK_BCRYPT_COST": "4", "KANSRIJK_DEMO_PASSWORD": testPassword, "KANSRIJK_ROOT": packageRoot]
+    /// An application on the empty database at `url` (and the replica at `readURL`), migrated.
+    static func withDatabase(_ url: String, readURL: String?, _ body: (Application) async throws -> Void) async throws {
+        var env = testEnvironment(databaseURL: url)
         if let readURL { env["KANSRIJK_DATABASE_READ_URL"] = readURL }
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
         do {
             try await configure(app, settings: try Settings.fromEnvironment(env))
-            if reset, let sql = app.db as? any SQLDatabase {
-                try await sql.raw("DROP SCHEMA public CASCADE").run()
-                try await sql.raw("CREATE SCHEMA public").run()
-                try await app.autoMigrate()
-            }
+            try await app.autoMigrate()
             try await body(app)
         } catch {
             try? await app.asyncShutdown()

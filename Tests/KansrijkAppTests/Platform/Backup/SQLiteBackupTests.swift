@@ -22,6 +22,7 @@ import ZIPFoundation
             try await app.autoMigrate()
             try await DemoData(password: testPassword).load(on: app)
             let user = try #require(try await User.find(email: "professional@zeist.demo", on: app.db))
+            let demoEvents = try await AuditEvent.query(on: app.db).count()
             let writer = Task {
                 var i = 0
                 while !Task.isCancelled {
@@ -31,8 +32,12 @@ import ZIPFoundation
                     try await AuditLog.record(draft, on: app.db, now: Date())
                 }
             }
-            // the writer has begun (a loaded machine may start it late) ...
-            try await Self.waitUntil { try await AuditEvent.query(on: app.db).count() > 0 }
+            // the writer has begun in both files (a loaded machine may start it late; the demo has audit events of its own) ...
+            try await Self.waitUntil {
+                let sessions = try await SessionRecord.query(on: app.db).count()
+                let events = try await AuditEvent.query(on: app.db).count()
+                return sessions > 0 && events > demoEvents
+            }
             // act
             let made = try await BackupRunner.backup(app, to: archive, now: Date())
             manifest = made

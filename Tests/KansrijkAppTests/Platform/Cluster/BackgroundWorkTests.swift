@@ -100,41 +100,36 @@ struct BackgroundWorkTests {
 
     @Test("instances that start together migrate one after the other: every migration runs once")
     func migrationsLocked() async throws {
-        if usesPostgres { await DatabaseLock.shared.acquire() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kansrijk-migrate-\(UUID().uuidString)")
-        var env = ["KANSRIJK_DATABASE_PATH": folder.appendingPathComponent("kansrijk.sqlite").path, "KANSRIJK_BCRYPT_COST": "4",
-                   "KANSRIJK_DEMO_PASSWORD": testPassword, "KANSRIJK_ROOT": packageRoot]
-        if usesPostgres { env["DATABASE_URL"] = ProcessInfo.processInfo.environment["DATABASE_URL"] }
-        var apps: [Application] = []
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for _ in 0..<2 {
-                let app = try await Application.make(.testing)
-                app.logger.logLevel = .critical
-                apps.append(app)
-                try await configure(app, settings: try Settings.fromEnvironment(env))
+        try await withTestDatabase(.empty) { url in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kansrijk-migrate-\(UUID().uuidString)")
+            var env = testEnvironment(databaseURL: url)
+            env["KANSRIJK_DATABASE_PATH"] = folder.appendingPathComponent("kansrijk.sqlite").path
+            var apps: [Application] = []
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                for _ in 0..<2 {
+                    let app = try await Application.make(.testing)
+                    app.logger.logLevel = .critical
+                    apps.append(app)
+                    try await configure(app, settings: try Settings.fromEnvironment(env))
+                }
+                // act: both migrate the empty database at the same moment
+                let (a, b) = (apps[0], apps[1])
+                async let first: Void = a.migrateUnderLock()
+                async let second: Void = b.migrateUnderLock()
+                _ = try await (first, second)
+                // check: each migration once, and nothing left to do for either
+                let sql = try #require(a.db as? any SQLDatabase)
+                let rows = try await sql.raw("SELECT name, COUNT(*) AS times FROM _fluent_migrations GROUP BY name").all()
+                #expect(rows.count > 50)
+                #expect(try rows.allSatisfy { try $0.decode(column: "times", as: Int.self) == 1 })
+                #expect(try await b.migrator.previewPrepareBatch().get().isEmpty)
+            } catch {
+                Issue.record(error)
             }
-            if usesPostgres, let sql = apps[0].db as? any SQLDatabase {
-                try await sql.raw("DROP SCHEMA public CASCADE").run()
-                try await sql.raw("CREATE SCHEMA public").run()
-            }
-            // act: both migrate the empty database at the same moment
-            let (a, b) = (apps[0], apps[1])
-            async let first: Void = a.migrateUnderLock()
-            async let second: Void = b.migrateUnderLock()
-            _ = try await (first, second)
-            // check: each migration once, and nothing left to do for either
-            let sql = try #require(a.db as? any SQLDatabase)
-            let rows = try await sql.raw("SELECT name, COUNT(*) AS times FROM _fluent_migrations GROUP BY name").all()
-            #expect(rows.count > 50)
-            #expect(try rows.allSatisfy { try $0.decode(column: "times", as: Int.self) == 1 })
-            #expect(try await b.migrator.previewPrepareBatch().get().isEmpty)
-        } catch {
-            Issue.record(error)
+            for app in apps.reversed() { try? await app.asyncShutdown() }
+            try? FileManager.default.removeItem(at: folder)
         }
-        for app in apps.reversed() { try? await app.asyncShutdown() }
-        try? FileManager.default.removeItem(at: folder)
-        if usesPostgres { await DatabaseLock.shared.release() }
     }
 
     @Test("/beheer/achtergrond shows the admin every instance's runs, in Dutch; others may not open it")

@@ -7,22 +7,26 @@ import Vapor
 @testable import KansrijkApp
 
 /// Two instances of the application, as two `kansrijk serve` processes behind a load balancer, on
-/// one database: one SQLite file in a folder of this run, or the test PostgreSQL of DATABASE_URL.
+/// one database: one SQLite file in a folder of this run, or an empty database of this test's own on
+/// the test PostgreSQL of DATABASE_URL.
 /// The first migrates and loads the demo data; the second starts on what the first made. Each has
 /// a thread pool of its own, as a process has: SQLite's calls (a writer waiting for the file's
 /// lock, too) block a thread of their application's pool, and the test process's shared pool of
 /// one thread per core would let one instance's waiting writers starve the other's lock holder.
 func withInstancePair(demo: Bool = true, _ body: (Application, Application) async throws -> Void) async throws {
-    if usesPostgres { await DatabaseLock.shared.acquire() }
+    try await withTestDatabase(.empty) { url in
+        try await withInstancePair(databaseURL: url, demo: demo, body)
+    }
+}
+
+private func withInstancePair(databaseURL: String?, demo: Bool, _ body: (Application, Application) async throws -> Void) async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kansrijk-pair-\(UUID().uuidString)")
-    var env = ["KANSRIJK_DATABASE_PATH": folder.appendingPathComponent("kansrijk.sqlite").path, "KANSRIJK_BCRYPT_COST": "4",
-               "KANSRIJK_DEMO_PASSWORD": testPassword, "KANSRIJK_ROOT": packageRoot]
-    if usesPostgres { env["DATABASE_URL"] = ProcessInfo.processInfo.environment["DATABASE_URL"] }
+    var env = testEnvironment(databaseURL: databaseURL)
+    env["KANSRIJK_DATABASE_PATH"] = folder.appendingPathComponent("kansrijk.sqlite").path
     var started: [Application] = []
     func stop() async {
         for app in started.reversed() { try? await app.asyncShutdown() }
         try? FileManager.default.removeItem(at: folder)
-        if usesPostgres { await DatabaseLock.shared.release() }
     }
     do {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -31,10 +35,6 @@ func withInstancePair(demo: Bool = true, _ body: (Application, Application) asyn
         a.threadPool = NIOThreadPool(numberOfThreads: 4)
         a.logger.logLevel = .warning
         try await configure(a, settings: try Settings.fromEnvironment(env))
-        if usesPostgres, let sql = a.db as? any SQLDatabase {
-            try await sql.raw("DROP SCHEMA public CASCADE").run()
-            try await sql.raw("CREATE SCHEMA public").run()
-        }
         try await a.autoMigrate()
         if demo { try await DemoData(password: testPassword).load(on: a) }
         let b = try await Application.make(.testing)
