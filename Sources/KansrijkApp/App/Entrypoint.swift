@@ -18,7 +18,11 @@ public enum Kansrijk {
     /// `kansrijk` with no command serves; see `kansrijk --help` for the others. Never traps on what a
     /// person types or sets: every failure is one line on standard error and exit status 1, a usage
     /// error the usage and exit status 2 (issue #14).
+    /// When `main` began: the start-up log line counts from here (a static is set on first use).
+    static let started = ContinuousClock.now
+
     public static func main() async -> Never {
+        _ = started
         let processEnvironment = ProcessInfo.processInfo.environment
         let language = CommandLineLanguage(environment: processEnvironment)
         let console = CommandLineOutput(language: language)
@@ -103,8 +107,10 @@ public enum Kansrijk {
             switch path.first {
             case "serve":
                 if !settings.autoMigrate { try await app.requireMigrated() }
-                try await app.prepareForServing()
+                let prepared = ContinuousClock.now
+                let steps = try await app.prepareForServing()
                 announce(app, arguments: ["kansrijk"] + words)
+                app.logger.notice("ready to serve after \(StartupSteps.milliseconds(ContinuousClock.now - started)) ms since the process started (configuration \(StartupSteps.milliseconds(prepared - started)) ms, \(steps.summary))")
             case "migrate", "routes":
                 break
             default:

@@ -140,22 +140,48 @@ extension Application {
 
     /// What `serve` does before it listens: migrate (SQLite default), load demo data on an
     /// empty database, load the directory into memory.
-    func prepareForServing() async throws {
-        if settings.autoMigrate { try await migrateUnderLock() }
+    /// Returns how long each step took, for the start-up log line.
+    @discardableResult
+    func prepareForServing() async throws -> StartupSteps {
+        var steps = StartupSteps()
+        if settings.autoMigrate { try await steps.time("migrations") { try await migrateUnderLock() } }
         // events a crash left in the outbox join the chain before anything else is logged (ADR 0021)
-        try await AuditOutbox.drain(on: db)
+        try await steps.time("audit outbox") { try await AuditOutbox.drain(on: db) }
         if settings.loadDemoWhenEmpty {
             // instances that start together on an empty database load the demo once (ADR 0042)
             let password = settings.demoPassword
-            try await ClusterLock.withLock("demo-data", on: db) { [self] in
-                guard try await Organisation.query(on: db).count() == 0 else { return }
-                try await DemoData(password: password).load(on: self)
+            try await steps.time("demo") {
+                try await ClusterLock.withLock("demo-data", on: db) { [self] in
+                    guard try await Organisation.query(on: db).count() == 0 else { return }
+                    try await DemoData(password: password).load(on: self)
+                }
             }
         }
-        try await directory.reload(on: db)
+        try await steps.time("directory") { try await directory.reload(on: db) }
         // the search page reads how services receive referrals without waiting: load it before serving
-        try await referralReceiving.reload(on: db)
+        try await steps.time("referral receiving") { try await referralReceiving.reload(on: db) }
         isReady = true
+        return steps
+    }
+}
+
+/// How long the steps before serving took (`kansrijk serve` logs them in one line).
+struct StartupSteps: Sendable {
+    private(set) var steps: [(name: String, duration: Duration)] = []
+
+    mutating func time(_ name: String, _ body: () async throws -> Void) async throws {
+        let start = ContinuousClock.now
+        try await body()
+        steps.append((name, ContinuousClock.now - start))
+    }
+
+    /// "migrations 12 ms, audit outbox 1 ms, directory 1,204 ms, ..."
+    var summary: String {
+        steps.map { "\($0.name) \(Self.milliseconds($0.duration)) ms" }.joined(separator: ", ")
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
 }
 

@@ -21,6 +21,30 @@ struct SearchTests {
         #expect(DutchText.words("Baby's & Coördinatie-team") == ["babys", "coordinatie", "team"])
     }
 
+    @Test("ASCII text is split on its bytes into exactly the words the scalar path finds, and stemmed the same")
+    func asciiFastPath() {
+        var samples = ["Zeist GM0355: Stoppen met roken (18+), 's avonds!", "baby's, BABY'S; Moeders-en-vaders\tverslavingen\n",
+                       "", "   ", "a", "ABC_def-ghi.jkl@mno", "gezinnen kinderen Huisbezoeken 030 000 00 00", "~`[]{}|\\^ x1y2z3"]
+        // every printable ASCII byte and some control bytes, in words of random length (fixed seed)
+        var state: UInt64 = 0x5EED
+        for _ in 0..<300 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(state % 40) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                bytes.append(UInt8(truncatingIfNeeded: state >> 33) % 128)
+            }
+            samples.append(String(decoding: bytes, as: UTF8.self))
+        }
+        for text in samples {
+            #expect(DutchText.words(text) == DutchText.scalarWords(text), "\(text.debugDescription)")
+        }
+        // stemming judges ASCII words on their bytes: the same rules, and letters only
+        #expect(DutchText.stem("lessen") == "les" && DutchText.stem("mannen") == "man" && DutchText.stem("groepen") == "groep")
+        #expect(DutchText.stem("moeders") == "moeder" && DutchText.stem("vrijheden") == "vrijheid" && DutchText.stem("woningen") == "woning")
+        #expect(DutchText.stem("route66en") == "route66en" && DutchText.stem("taken") == "taken" && DutchText.stem("baby") == "baby")
+        #expect(DutchText.stem("cafés") == "cafés" && DutchText.tokens("Ideeën") == ["idee"])
+    }
+
     @Test("edit distance stops early beyond the limit; two swapped letters are one typo")
     func editDistance() {
         #expect(DutchText.editDistance(Array("voedselbank".utf8), Array("voedselbnak".utf8), limit: 2) == 1)

@@ -131,6 +131,30 @@ struct SQLiteReadPoolTests {
         }
     }
 
+    @Test("the directory reloads its large tables through the pool, and reads the same snapshot as without it")
+    func directoryThroughThePool() async throws {
+        try await withApp { app in
+            // setup: the store the application made has the pool on SQLite, none on PostgreSQL
+            #expect((app.directory.pool != nil) == !usesPostgres)
+            // act
+            let pooled = try await DirectorySnapshot.load(from: app.db, pool: app.sqliteReads)
+            let plain = try await DirectorySnapshot.load(from: app.db, pool: nil)
+            // check: every service with the same fields, in the same order, places and organisations too
+            #expect(pooled.services.count == plain.services.count && pooled.services.count > 10)
+            #expect(pooled.services.contains { !$0.places.isEmpty } && pooled.services.contains { !$0.organisationName.isEmpty })
+            for (a, b) in zip(pooled.services, plain.services) {
+                #expect(a.id == b.id && a.name == b.name && a.description == b.description && a.status == b.status)
+                #expect(a.termIDs == b.termIDs && a.areas.map(\.municipalityCode) == b.areas.map(\.municipalityCode))
+                #expect(a.languages.map(\.code) == b.languages.map(\.code) && a.places.map(\.id) == b.places.map(\.id))
+                #expect(a.contacts.map(\.name) == b.contacts.map(\.name) && a.updatedAt == b.updatedAt && a.capacity == b.capacity)
+                #expect(a.minimumAge == b.minimumAge && a.waitWeeks == b.waitWeeks && a.accessRoute == b.accessRoute)
+                #expect(a.organisationName == b.organisationName && a.organisationPlaced == b.organisationPlaced)
+                #expect(a.places.map(\.name) == b.places.map(\.name) && a.places.map(\.isVirtual) == b.places.map(\.isVirtual)
+                        && a.places.map(\.latitude) == b.places.map(\.latitude) && a.places.map(\.municipalityCode) == b.places.map(\.municipalityCode))
+            }
+        }
+    }
+
     @Test("an in-memory run keeps its database in a temporary file that is gone after shutdown")
     func temporaryFileRemoved() async throws {
         var path: String?

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 
 /// Enough to say, for any service, how it receives referrals (issue #15): who answers referrals in
@@ -75,10 +76,19 @@ struct ReferralReceiving: Sendable {
     }
 
     /// Reads it all: a few small tables (users and organisations, not the services).
-    static func load(from db: any Database) async throws -> ReferralReceiving {
+    /// `pool`: SQLite's read pool (ADR 0020); nil on PostgreSQL.
+    static func load(from db: any Database, pool: SQLiteReadPool? = nil) async throws -> ReferralReceiving {
         var state = ReferralReceiving()
-        let users = try await User.query(on: db).filter(\.$isActive == true).filter(\.$role ~~ workingRoles).all()
-        for u in users { state.apply(user: u) }
+        // two columns of the working users, not whole models (8,000 of them nationally, decoded through
+        // reflection), and each user added once: `apply(user:)` first looks in every organisation
+        let roles: [any Encodable & Sendable] = workingRoles.map(\.rawValue)
+        let query: SQLQueryString = """
+            SELECT id, organisation_id FROM \(ident: User.schema) WHERE is_active = \(bind: true) AND role IN (\(binds: roles))
+            """
+        try await db.readRows(query, pool: pool) { row in
+            let id = try row.decode(column: "id", as: UUID.self)
+            state.receivers[try row.decode(column: "organisation_id", as: UUID.self), default: []].insert(id)
+        }
         for o in try await Organisation.query(on: db).all() { state.apply(organisation: o) }
         for r in try await ServiceReferralRoute.query(on: db).all() { state.apply(route: r, service: r.serviceID) }
         return state

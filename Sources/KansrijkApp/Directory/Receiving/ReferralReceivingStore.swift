@@ -17,9 +17,12 @@ final class ReferralReceivingStore: Sendable {
     static let maxAge: TimeInterval = 120
     /// Told which version of the topic a reload read, so its poller does not load it again.
     let changes: ClusterChanges?
+    /// SQLite's read pool, for the users of a reload (nil on PostgreSQL).
+    let pool: SQLiteReadPool?
 
-    init(changes: ClusterChanges? = nil) {
+    init(changes: ClusterChanges? = nil, pool: SQLiteReadPool? = nil) {
         self.changes = changes
+        self.pool = pool
     }
 
     /// The state as known now, without waiting; nil before the first load.
@@ -37,7 +40,7 @@ final class ReferralReceivingStore: Sendable {
         let generation = box.withLockedValue { $0.generation }
         // the version before the read: the state holds at least every change up to it
         let version = changes == nil ? nil : try? await ClusterChanges.versions(on: db)[.receiving] ?? 0
-        let loaded = try await ReferralReceiving.load(from: db)
+        let loaded = try await ReferralReceiving.load(from: db, pool: pool)
         let fresh = box.withLockedValue { e -> Bool in
             // a write seen while reading may be missing from what was read: keep it marked
             e = Entry(state: loaded, loadedAt: now, fresh: e.generation == generation, generation: e.generation, loading: e.loading)
@@ -154,7 +157,7 @@ extension Application {
 
     var referralReceiving: ReferralReceivingStore {
         if let existing = storage[ReferralReceivingKey.self] { return existing }
-        let store = ReferralReceivingStore(changes: clusterChanges)
+        let store = ReferralReceivingStore(changes: clusterChanges, pool: sqliteReads)
         storage[ReferralReceivingKey.self] = store
         return store
     }

@@ -43,7 +43,7 @@ struct DirectorySnapshot: Sendable {
         self.indexByID = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.id, $0) })
         let facts = sorted.map(DocFacts.init)
         self.facts = facts
-        self.index = SearchIndex(documents: sorted.map(\.searchFields))
+        self.index = SearchIndex(count: sorted.count) { sorted[$0].searchFields }
         let byCode = Dictionary(uniqueKeysWithValues: municipalities.map { ($0.code, $0) })
         self.municipalities = byCode
         self.municipalitiesByName = municipalities.map { (DutchText.fold($0.name), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
@@ -88,18 +88,21 @@ extension DirectorySnapshot {
     /// Reads the directory in a handful of set queries (not one per service), one after the
     /// other: SQLite has a single connection, and concurrent large reads would queue past the
     /// pool's timeout on a national-scale directory.
-    static func load(from db: any Database, synonyms: SearchSynonyms = .builtIn) async throws -> DirectorySnapshot {
-        let sql = try DirectoryRows.sql(db)
+    /// `pool`: SQLite's read pool (ADR 0020), which decodes the large tables' rows fastest; nil on PostgreSQL.
+    static func load(from db: any Database, pool: SQLiteReadPool? = nil, synonyms: SearchSynonyms = .builtIn) async throws -> DirectorySnapshot {
+        _ = try DirectoryRows.sql(db)
         typealias R = DirectoryRows
-        let organisations = Dictionary(uniqueKeysWithValues: try await Organisation.query(on: db).all().map { ($0.id!, $0) })
-        let locations = Dictionary(uniqueKeysWithValues: try await Location.query(on: db).all().map { ($0.id!, $0) })
-        let attributes = Dictionary(grouping: try await R.all(sql, ServiceAttribute.schema, ["service_id", "taxonomy_term_id"], as: R.AttributeRow.self), by: \.service_id)
-        let areas = Dictionary(grouping: try await R.all(sql, ServiceArea.schema, ["id", "service_id", "municipality_code"], as: R.AreaRow.self), by: \.service_id)
-        let languages = Dictionary(grouping: try await R.all(sql, ServiceLanguage.schema, ["id", "service_id", "code"], as: R.LanguageRow.self), by: \.service_id)
+        let organisations = Dictionary(try await R.all(db, pool: pool, Organisation.schema, ["id", "name", "municipality_code"], R.OrganisationRow.init)
+            .map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let locations = Dictionary(try await R.all(db, pool: pool, Location.schema, R.locationColumns, R.LocationRow.init)
+            .map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let attributes = Dictionary(grouping: try await R.all(db, pool: pool, ServiceAttribute.schema, ["service_id", "taxonomy_term_id"], R.AttributeRow.init), by: \.service_id)
+        let areas = Dictionary(grouping: try await R.all(db, pool: pool, ServiceArea.schema, ["id", "service_id", "municipality_code"], R.AreaRow.init), by: \.service_id)
+        let languages = Dictionary(grouping: try await R.all(db, pool: pool, ServiceLanguage.schema, ["id", "service_id", "code"], R.LanguageRow.init), by: \.service_id)
         let schedules = Dictionary(grouping: try await ServiceSchedule.query(on: db).all(), by: { $0.$service.id })
-        let contacts = Dictionary(grouping: try await R.all(sql, ServiceContact.schema, ["id", "service_id", "name", "title", "email", "phone"], as: R.ContactRow.self), by: \.service_id)
-        let sals = Dictionary(grouping: try await R.all(sql, ServiceAtLocation.schema, ["id", "service_id", "location_id"], as: R.PlaceLinkRow.self), by: \.service_id)
-        let services = try await R.all(sql, Service.schema, R.serviceColumns, as: R.ServiceRow.self)
+        let contacts = Dictionary(grouping: try await R.all(db, pool: pool, ServiceContact.schema, ["id", "service_id", "name", "title", "email", "phone"], R.ContactRow.init), by: \.service_id)
+        let sals = Dictionary(grouping: try await R.all(db, pool: pool, ServiceAtLocation.schema, ["id", "service_id", "location_id"], R.PlaceLinkRow.init), by: \.service_id)
+        let services = try await R.all(db, pool: pool, Service.schema, R.serviceColumns, R.ServiceRow.init)
         let municipalityRows = try await Municipality.listed(on: db).all()
         let areaTexts = try await ServiceAreaText.byService(on: db)
         let termRows = try await TaxonomyTermRecord.query(on: db).all()
@@ -125,12 +128,12 @@ extension DirectorySnapshot {
                 contacts: (contacts[id] ?? []).map { .init(id: $0.id, name: $0.name, title: $0.title, email: $0.email, phone: $0.phone) },
                 places: (sals[id] ?? []).compactMap { sal in
                     guard let l = locations[sal.location_id] else { return nil }
-                    return .init(id: l.id!, serviceAtLocationID: sal.id, name: l.name, isVirtual: l.isVirtual,
-                                 street: l.street, postalCode: l.postalCode, city: l.city, municipalityCode: l.municipalityCode,
+                    return .init(id: l.id, serviceAtLocationID: sal.id, name: l.name, isVirtual: l.is_virtual,
+                                 street: l.street, postalCode: l.postal_code, city: l.city, municipalityCode: l.municipality_code,
                                  latitude: l.latitude, longitude: l.longitude, accessibility: l.accessibility)
                 },
                 areaTexts: areaTexts[id] ?? [],
-                organisationPlaced: organisations[s.organisation_id].map(DirectoryReview.isPlaced) ?? true
+                organisationPlaced: organisations[s.organisation_id].map { DirectoryReview.isPlaced(municipalityCode: $0.municipality_code) } ?? true
             )
         }
         let municipalities = municipalityRows.map { MunicipalityInfo(code: $0.id!, name: $0.name, ggdCode: $0.ggdCode) }

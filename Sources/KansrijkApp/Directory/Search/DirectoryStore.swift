@@ -11,9 +11,12 @@ final class DirectoryStore: Sendable {
     private let words = NIOLockedValueBox(SearchSynonyms.builtIn)
     /// Told which version of the topic a reload read, so its poller does not load it again.
     let changes: ClusterChanges?
+    /// SQLite's read pool, for the large tables of a reload (nil on PostgreSQL).
+    let pool: SQLiteReadPool?
 
-    init(changes: ClusterChanges? = nil) {
+    init(changes: ClusterChanges? = nil, pool: SQLiteReadPool? = nil) {
         self.changes = changes
+        self.pool = pool
     }
 
     var snapshot: DirectorySnapshot { current.withLockedValue { $0.snapshot } }
@@ -30,7 +33,7 @@ final class DirectoryStore: Sendable {
         let order = current.withLockedValue { c -> Int in c.started += 1; return c.started }
         // the version before the read: the snapshot holds at least every change up to it
         let version = changes == nil ? nil : try? await ClusterChanges.versions(on: db)[.directory] ?? 0
-        let fresh = try await DirectorySnapshot.load(from: db, synonyms: synonyms)
+        let fresh = try await DirectorySnapshot.load(from: db, pool: pool, synonyms: synonyms)
         let swapped = current.withLockedValue { c -> Bool in
             guard order > c.installed else { return false }
             c.snapshot = fresh
@@ -46,7 +49,7 @@ extension Application {
 
     var directory: DirectoryStore {
         if let existing = storage[DirectoryStoreKey.self] { return existing }
-        let store = DirectoryStore(changes: clusterChanges)
+        let store = DirectoryStore(changes: clusterChanges, pool: sqliteReads)
         storage[DirectoryStoreKey.self] = store
         return store
     }
