@@ -694,6 +694,7 @@ def cluster():
             port = free_port()
             argv[port_index] = str(port)
             assert env.get("KANSRIJK_METRICS_PORT") == f"909{number}", "kansrijk@.service sets KANSRIJK_METRICS_PORT=909%i"
+            assert env.get("MALLOC_ARENA_MAX") == "2", "kansrijk@.service keeps glibc to two malloc arenas"
             metrics_port = free_port()
             env["KANSRIJK_METRICS_PORT"] = str(metrics_port)
             instances[number] = Instance(f"kansrijk@{number}", argv, env, state_dir, port, metrics_port,

@@ -13,8 +13,11 @@ import Vapor
 enum SQLitePragmas {
     /// What every connection sets for itself, the read pool's too (`SQLiteReadConnection`).
     static let perConnection = ["PRAGMA busy_timeout = 5000", "PRAGMA cache_size = \(cacheSize)"]
-    /// 64 MiB of page cache per connection and file (a negative size counts KiB).
-    static let cacheSize = -65536
+    /// 16 MiB of page cache per connection and file (a negative size counts KiB). It was 64 MiB:
+    /// with two Fluent connections and the read pool's, each on both files, a national instance
+    /// grew to 590 MB under load (issue 17 asks 250 MB); a page beyond it comes from the system's
+    /// file cache, and a care page reads a few hundred pages.
+    static let cacheSize = -16384
     static let statements = ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"] + perConnection
 
     /// Runs `statements` on each of Fluent's connections.

@@ -79,4 +79,28 @@ struct DashboardFigureTests {
         never.keep(ByteBuffer(string: "a"), for: "k", now: t0)
         #expect(never.page("k", now: t0) == nil)
     }
+
+    @Test("whole pages are kept up to a number and a number of bytes; past either the kept ones go first")
+    func renderedPagesBounded() {
+        let t0 = Date(timeIntervalSince1970: 1_700_000_000)
+        let pages = RenderedPages(lifetime: 60, capacity: 3, byteBudget: 10)
+        // act + check: bytes add up, a page kept again replaces its bytes
+        pages.keep(ByteBuffer(string: "aaaa"), for: "a", now: t0)
+        pages.keep(ByteBuffer(string: "bbbb"), for: "b", now: t0)
+        pages.keep(ByteBuffer(string: "aaa"), for: "a", now: t0)
+        #expect(pages.keptBytes == 7)
+        // past the bytes: the others go, the new page stays
+        pages.keep(ByteBuffer(string: "cccc"), for: "c", now: t0)
+        #expect(pages.keptBytes == 4 && pages.page("a", now: t0) == nil && pages.page("c", now: t0) == ByteBuffer(string: "cccc"))
+        // past the number of pages
+        pages.keep(ByteBuffer(string: "d"), for: "d", now: t0)
+        pages.keep(ByteBuffer(string: "e"), for: "e", now: t0)
+        pages.keep(ByteBuffer(string: "f"), for: "f", now: t0)
+        #expect(pages.page("c", now: t0) == nil && pages.page("f", now: t0) != nil && pages.keptBytes == 1)
+        // a page larger than the budget is not kept at all
+        pages.keep(ByteBuffer(string: String(repeating: "x", count: 11)), for: "x", now: t0)
+        #expect(pages.page("x", now: t0) == nil && pages.page("f", now: t0) != nil)
+        pages.removeAll()
+        #expect(pages.keptBytes == 0)
+    }
 }

@@ -16,7 +16,9 @@ final class RenderedPages: Sendable {
     private struct Kept: Sendable { var value: any Sendable; var storedAt: Date }
     private struct Flight: Sendable { var id: UUID; var task: Task<any Sendable, any Error> }
 
-    private let entries = NIOLockedValueBox([String: Entry]())
+    /// Whole pages by key, and the bytes they hold together.
+    private struct Pages: Sendable { var byKey: [String: Entry] = [:]; var bytes = 0 }
+    private let entries = NIOLockedValueBox(Pages())
     private let kept = NIOLockedValueBox([String: Kept]())
     private let flights = NIOLockedValueBox([String: Flight]())
     /// Raised by `removeAll`: a computation that started before it does not keep its result.
@@ -25,11 +27,18 @@ final class RenderedPages: Sendable {
     private let computed = NIOLockedValueBox(0)
     private let renderAnew = NIOLockedValueBox(false)
     let capacity: Int
+    /// At most this many bytes of whole pages: a national monitor's dashboards are 50-150 kB each,
+    /// and 2,000 of them would be most of an instance's memory (issue 17: 250 MB).
+    let byteBudget: Int
 
-    init(lifetime: TimeInterval, capacity: Int = 2_000) {
+    init(lifetime: TimeInterval, capacity: Int = 2_000, byteBudget: Int = 32 << 20) {
         seconds = .init(lifetime)
         self.capacity = capacity
+        self.byteBudget = byteBudget
     }
+
+    /// The bytes of the whole pages kept now: a test hook.
+    var keptBytes: Int { entries.withLockedValue { $0.bytes } }
 
     /// How long a page is kept; 0 keeps nothing (tests), concurrent computations are still shared.
     var lifetime: TimeInterval {
@@ -55,22 +64,30 @@ final class RenderedPages: Sendable {
     func page(_ key: String, now: Date = Date()) -> ByteBuffer? {
         let lifetime = lifetime
         return entries.withLockedValue { e in
-            guard let hit = e[key], now.timeIntervalSince(hit.storedAt) < lifetime else { return nil }
+            guard let hit = e.byKey[key], now.timeIntervalSince(hit.storedAt) < lifetime else { return nil }
             return hit.body
         }
     }
 
+    /// Keeps the page; when the count or the bytes would pass their limit, the pages kept so far
+    /// go first (all at once: they are cheap to render again, and old ones expire anyway).
     func keep(_ body: ByteBuffer, for key: String, now: Date = Date()) {
-        guard lifetime > 0 else { return }
+        guard lifetime > 0, body.readableBytes <= byteBudget else { return }
         entries.withLockedValue { e in
-            if e.count >= capacity { e.removeAll(keepingCapacity: true) }
-            e[key] = Entry(body: body, storedAt: now)
+            let replaced = e.byKey[key]?.body.readableBytes ?? 0
+            if e.byKey[key] == nil && e.byKey.count >= capacity || e.bytes - replaced + body.readableBytes > byteBudget {
+                e = Pages()
+            } else {
+                e.bytes -= replaced
+            }
+            e.byKey[key] = Entry(body: body, storedAt: now)
+            e.bytes += body.readableBytes
         }
     }
 
     func removeAll() {
         generation.withLockedValue { $0 += 1 }
-        entries.withLockedValue { $0.removeAll() }
+        entries.withLockedValue { $0 = Pages() }
         kept.withLockedValue { $0.removeAll() }
         flights.withLockedValue { $0.removeAll() }
     }
