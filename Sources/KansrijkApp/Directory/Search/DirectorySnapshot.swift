@@ -96,13 +96,17 @@ extension DirectorySnapshot {
             .map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let locations = Dictionary(try await R.all(db, pool: pool, Location.schema, R.locationColumns, R.LocationRow.init)
             .map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let attributes = Dictionary(grouping: try await R.all(db, pool: pool, ServiceAttribute.schema, ["service_id", "taxonomy_term_id"], R.AttributeRow.init), by: \.service_id)
+        // the two largest tables are read beside the rest (one core each; at national scale 40,000
+        // services and 270,000 attributes are most of a start-up's reading)
+        async let servicesRead = R.all(db, pool: pool, Service.schema, R.serviceColumns, R.ServiceRow.init)
+        async let attributesRead = Dictionary(grouping: R.all(db, pool: pool, ServiceAttribute.schema, ["service_id", "taxonomy_term_id"], R.AttributeRow.init), by: \.service_id)
         let areas = Dictionary(grouping: try await R.all(db, pool: pool, ServiceArea.schema, ["id", "service_id", "municipality_code"], R.AreaRow.init), by: \.service_id)
         let languages = Dictionary(grouping: try await R.all(db, pool: pool, ServiceLanguage.schema, ["id", "service_id", "code"], R.LanguageRow.init), by: \.service_id)
         let schedules = Dictionary(grouping: try await ServiceSchedule.query(on: db).all(), by: { $0.$service.id })
         let contacts = Dictionary(grouping: try await R.all(db, pool: pool, ServiceContact.schema, ["id", "service_id", "name", "title", "email", "phone"], R.ContactRow.init), by: \.service_id)
         let sals = Dictionary(grouping: try await R.all(db, pool: pool, ServiceAtLocation.schema, ["id", "service_id", "location_id"], R.PlaceLinkRow.init), by: \.service_id)
-        let services = try await R.all(db, pool: pool, Service.schema, R.serviceColumns, R.ServiceRow.init)
+        let services = try await servicesRead
+        let attributes = try await attributesRead
         let municipalityRows = try await Municipality.listed(on: db).all()
         let areaTexts = try await ServiceAreaText.byService(on: db)
         let termRows = try await TaxonomyTermRecord.query(on: db).all()
