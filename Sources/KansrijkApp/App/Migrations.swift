@@ -40,5 +40,6 @@ enum KansrijkMigrations {
         app.migrations.add(CreateClusterVersions())
         app.migrations.add(CreateSharedState())
         app.migrations.add(CreateBackgroundRuns(), UpdateMonitoringImportJobsForWorkers())
+        app.migrations.add(CreateClientLookupIndexes())
     }
 }

@@ -47,7 +47,7 @@ func routes(_ app: Application) throws {
     try pages.register(collection: NotificationPreferencesController())
     try app.register(collection: MonitoringReportRoutes())
     try pages.register(collection: MonitoringRoutes(app: app))
-    try pages.register(collection: NationalController(dataDirectory: app.settings.rootDirectory + "Resources/Data/"))
+    try pages.register(collection: NationalController(dataDirectory: app.settings.rootDirectory + "Resources/Data/", pages: app.nationalPages))
 
     try app.register(collection: HSDSController())
     try app.register(collection: IndicatorAPIController())

@@ -40,6 +40,13 @@ struct WorkspaceFlowTests {
             let twice = try await admin.post("/coalities/nieuw", form: ["name": "Kansrijke Start Utrechtse Heuvelrug", "municipalities": "Zeist"])
             #expect(twice.status == .unprocessableEntity)
             #expect(twice.body.string.contains("Deze korte naam is al in gebruik."))
+            // renaming to another coalition's short name is refused; keeping its own is not a clash
+            let edit = "/coalities/kansrijke-start-utrechtse-heuvelrug/bewerken"
+            let clash = try await admin.post(edit, form: ["name": "Heuvelrug", "slug": "zeist", "municipalities": "Utrechtse Heuvelrug"])
+            #expect(clash.status == .unprocessableEntity)
+            #expect(clash.body.string.contains("Deze korte naam is al in gebruik."))
+            let own = try await admin.post(edit, form: ["name": "Heuvelrug", "slug": "kansrijke-start-utrechtse-heuvelrug", "municipalities": "Utrechtse Heuvelrug"])
+            #expect(own.status == .seeOther)
         }
     }
 

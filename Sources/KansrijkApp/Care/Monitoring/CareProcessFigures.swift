@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// The care room's process figures for the progress report (issue #5 "process figures of the care
 /// issue where they exist"): screenings by level, referrals by outcome, time to first contact,
@@ -12,39 +13,28 @@ struct CareProcessFigures: ProcessFigureSource {
         let (start, end) = Self.yearBounds(year)
         var figures: [ProcessFigure] = []
 
-        let screenings = try await Screening.query(on: db).join(CareClient.self, on: \Screening.$client.$id == \CareClient.$id)
-            .filter(\.$status == .completed).filter(\.$completedAt >= start).filter(\.$completedAt < end)
-            .inMunicipalities(municipalities).all()
+        let screenings = try await Self.screenings(municipalities: municipalities, from: start, to: end, on: db)
         figures.append(Self.count("Signaleringen afgerond", screenings.count))
         for level in VulnerabilityLevel.allCases {
-            let n = screenings.filter { ($0.adjustedLevel ?? $0.computedLevel) == level }.count
-            figures.append(Self.count("Signaleringen met uitkomst \(Self.levelLabel(level))", n))
+            figures.append(Self.count("Signaleringen met uitkomst \(Self.levelLabel(level))", screenings.filter { $0.level == level }.count))
         }
 
-        let referrals = try await Referral.query(on: db).join(CareClient.self, on: \Referral.$client.$id == \CareClient.$id)
-            .filter(\.$requestedAt >= start).filter(\.$requestedAt < end)
-            .inMunicipalities(municipalities).all()
+        let referrals = try await Self.referrals(municipalities: municipalities, from: start, to: end, on: db)
         figures.append(Self.count("Verwijzingen verstuurd", referrals.count))
         for (status, label) in Self.statusLabels {
             figures.append(Self.count("Verwijzingen nu \(label)", referrals.filter { $0.status == status }.count))
         }
         // referrals by phone, e-mail or elsewhere count once their sender recorded the day of contact (issue #15)
         figures.append(Self.count("Verwijzingen buiten Kansrijk (telefoon, e-mail of elders)", referrals.filter { $0.channel != .kansrijk }.count))
-        let days = referrals.compactMap { r in r.firstContactAt.map { $0.timeIntervalSince(r.requestedAt) / 86_400 } }
+        let days = referrals.compactMap(\.contactDays)
         figures.append(ProcessFigure(label: "Dagen tot eerste contact (mediaan)",
                                      value: days.count < Suppression.threshold ? "< \(Suppression.threshold) verwijzingen" : ReportNumber.dutch(Self.median(days)),
                                      source: Self.source))
 
-        let cases = try await MDOCase.query(on: db).join(MDOMeeting.self, on: \MDOCase.$meeting.$id == \MDOMeeting.$id)
-            .join(CareClient.self, on: \MDOCase.$client.$id == \CareClient.$id)
-            .filter(MDOMeeting.self, \.$startsAt >= start).filter(MDOMeeting.self, \.$startsAt < end)
-            .inMunicipalities(municipalities).count()
+        let cases = try await Self.mdoDays(municipalities: municipalities, from: start, to: end, on: db).count
         figures.append(Self.count("Casussen besproken in het MDO", cases))
 
-        let matches = try await VolunteerMatch.query(on: db).join(VolunteerRequest.self, on: \VolunteerMatch.$request.$id == \VolunteerRequest.$id)
-            .join(CareClient.self, on: \VolunteerRequest.$client.$id == \CareClient.$id)
-            .filter(\.$startOn >= start).filter(\.$startOn < end)
-            .inMunicipalities(municipalities).count()
+        let matches = try await Self.matchDays(municipalities: municipalities, from: start, to: end, on: db).count
         figures.append(Self.count("Vrijwilligers gekoppeld aan een gezin", matches))
         // a year in which the care room recorded nothing for these municipalities adds no lines,
         // so the report says "nog geen gegevens" rather than a column of "< 10"
@@ -83,14 +73,6 @@ struct CareProcessFigures: ProcessFigureSource {
     }
 }
 
-private extension QueryBuilder {
-    /// Only clients living in `codes` (nil: the whole country). The query must join `CareClient`.
-    func inMunicipalities(_ codes: [String]?) -> Self {
-        guard let codes else { return self }
-        return filter(CareClient.self, \.$municipalityCode ~~ codes)
-    }
-}
-
 extension CareProcessFigures {
     /// The care room's work per quarter for the dashboard's process section (issue 5, review gap 2):
     /// only counts per quarter leave the room, never a client. Quarters are those of `quarters`,
@@ -99,34 +81,86 @@ extension CareProcessFigures {
         var counts = ProcessCounts(quarters: quarters)
         guard let first = quarters.first, let last = quarters.last, let (start, _) = ProcessCounts.bounds(first),
               let (_, end) = ProcessCounts.bounds(last), !municipalities.isEmpty else { return counts }
-
-        let screenings = try await Screening.query(on: db).join(CareClient.self, on: \Screening.$client.$id == \CareClient.$id)
-            .filter(\.$status == .completed).filter(\.$completedAt >= start).filter(\.$completedAt < end)
-            .inMunicipalities(municipalities).all()
-        for s in screenings {
-            guard let at = s.completedAt, let level = s.adjustedLevel ?? s.computedLevel else { continue }
-            counts.add(.screening(level.rawValue), at: at)
+        for s in try await Self.screenings(municipalities: municipalities, from: start, to: end, on: db) {
+            guard let level = s.level else { continue }
+            counts.add(.screening(level.rawValue), at: s.completedAt)
         }
-
-        let referrals = try await Referral.query(on: db).join(CareClient.self, on: \Referral.$client.$id == \CareClient.$id)
-            .filter(\.$requestedAt >= start).filter(\.$requestedAt < end)
-            .inMunicipalities(municipalities).all()
-        for r in referrals {
+        for r in try await Self.referrals(municipalities: municipalities, from: start, to: end, on: db) {
             counts.add(.referral(ProcessCounts.outcome(r.status)), at: r.requestedAt)
-            if let contact = r.firstContactAt { counts.addContactDays(contact.timeIntervalSince(r.requestedAt) / 86_400, at: r.requestedAt) }
+            if let days = r.contactDays { counts.addContactDays(days, at: r.requestedAt) }
         }
-
-        let meetings = try await MDOCase.query(on: db).join(MDOMeeting.self, on: \MDOCase.$meeting.$id == \MDOMeeting.$id)
-            .join(CareClient.self, on: \MDOCase.$client.$id == \CareClient.$id)
-            .filter(MDOMeeting.self, \.$startsAt >= start).filter(MDOMeeting.self, \.$startsAt < end)
-            .inMunicipalities(municipalities).all()
-        for m in meetings { counts.add(.mdo, at: try m.joined(MDOMeeting.self).startsAt) }
-
-        let matches = try await VolunteerMatch.query(on: db).join(VolunteerRequest.self, on: \VolunteerMatch.$request.$id == \VolunteerRequest.$id)
-            .join(CareClient.self, on: \VolunteerRequest.$client.$id == \CareClient.$id)
-            .filter(\.$startOn >= start).filter(\.$startOn < end)
-            .inMunicipalities(municipalities).all()
-        for m in matches { counts.add(.volunteers, at: m.startOn) }
+        for day in try await Self.mdoDays(municipalities: municipalities, from: start, to: end, on: db) { counts.add(.mdo, at: day) }
+        for day in try await Self.matchDays(municipalities: municipalities, from: start, to: end, on: db) { counts.add(.volunteers, at: day) }
         return counts
+    }
+}
+
+/// The few columns the process figures count, read with SQL rather than as Fluent models: a
+/// dashboard of a municipality with 1,500 referrals spent most of its 180 ms decoding whole
+/// `Referral` models through reflection (bench/README.md, "The whole country", session 13).
+extension CareProcessFigures {
+    struct ScreeningRow: Sendable {
+        var completedAt: Date
+        var level: VulnerabilityLevel?
+    }
+
+    struct ReferralRow: Sendable {
+        var requestedAt: Date
+        var status: ReferralStatus
+        var channel: ReferralChannel
+        var firstContactAt: Date?
+
+        /// Days from the request to the first contact, when there was one.
+        var contactDays: Double? { firstContactAt.map { $0.timeIntervalSince(requestedAt) / 86_400 } }
+    }
+
+    /// Completed screenings of clients living in `municipalities` (nil: everywhere), completed in [start, end).
+    static func screenings(municipalities: [String]?, from start: Date, to end: Date, on db: any Database) async throws -> [ScreeningRow] {
+        let query: SQLQueryString = """
+            SELECT s.completed_at, s.adjusted_level, s.computed_level FROM care_screenings s JOIN care_clients c ON c.id = s.client_id \
+            WHERE s.status = \(bind: ScreeningStatus.completed.rawValue) AND s.completed_at >= \(bind: start) AND s.completed_at < \(bind: end)\(livingIn(municipalities))
+            """
+        return try await db.readAll(query, pool: nil) { row in
+            let level = try row.decode(column: "adjusted_level", as: String?.self) ?? row.decode(column: "computed_level", as: String?.self)
+            return ScreeningRow(completedAt: try row.decode(column: "completed_at", as: Date.self), level: level.flatMap(VulnerabilityLevel.init(rawValue:)))
+        }
+    }
+
+    /// Referrals of clients living in `municipalities` (nil: everywhere), requested in [start, end).
+    static func referrals(municipalities: [String]?, from start: Date, to end: Date, on db: any Database) async throws -> [ReferralRow] {
+        let query: SQLQueryString = """
+            SELECT r.requested_at, r.status, r.channel, r.first_contact_at FROM care_referrals r JOIN care_clients c ON c.id = r.client_id \
+            WHERE r.requested_at >= \(bind: start) AND r.requested_at < \(bind: end)\(livingIn(municipalities))
+            """
+        return try await db.readAll(query, pool: nil) { row in
+            ReferralRow(requestedAt: try row.decode(column: "requested_at", as: Date.self), status: try row.decodeRaw("status", as: ReferralStatus.self),
+                        channel: try row.decode(column: "channel", as: String?.self).flatMap(ReferralChannel.init(rawValue:)) ?? .kansrijk,
+                        firstContactAt: try row.decode(column: "first_contact_at", as: Date?.self))
+        }
+    }
+
+    /// The meeting day of each MDO case of a client living in `municipalities`, meetings in [start, end).
+    static func mdoDays(municipalities: [String]?, from start: Date, to end: Date, on db: any Database) async throws -> [Date] {
+        let query: SQLQueryString = """
+            SELECT m.starts_at FROM care_mdo_cases k JOIN care_mdo_meetings m ON m.id = k.meeting_id JOIN care_clients c ON c.id = k.client_id \
+            WHERE m.starts_at >= \(bind: start) AND m.starts_at < \(bind: end)\(livingIn(municipalities))
+            """
+        return try await db.readAll(query, pool: nil) { try $0.decode(column: "starts_at", as: Date.self) }
+    }
+
+    /// The start day of each volunteer match for a client living in `municipalities`, starting in [start, end).
+    static func matchDays(municipalities: [String]?, from start: Date, to end: Date, on db: any Database) async throws -> [Date] {
+        let query: SQLQueryString = """
+            SELECT v.start_on FROM care_volunteer_matches v JOIN care_volunteer_requests q ON q.id = v.request_id JOIN care_clients c ON c.id = q.client_id \
+            WHERE v.start_on >= \(bind: start) AND v.start_on < \(bind: end)\(livingIn(municipalities))
+            """
+        return try await db.readAll(query, pool: nil) { try $0.decode(column: "start_on", as: Date.self) }
+    }
+
+    /// " AND c.municipality_code IN (...)" for the client alias `c`; nothing for the whole country.
+    private static func livingIn(_ codes: [String]?) -> SQLQueryString {
+        guard let codes else { return "" }
+        guard !codes.isEmpty else { return " AND 1 = 0" }
+        return " AND c.municipality_code IN (\(binds: codes))"
     }
 }

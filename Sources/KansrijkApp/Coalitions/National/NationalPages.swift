@@ -17,7 +17,6 @@ struct NationalOverviewPage: Encodable {
         var sort: String; var direction: String
     }
 
-    var page: PageMeta
     var isDemo: Bool
     var figures: [Figure]
     var map: String

@@ -32,6 +32,32 @@ struct NationalPagesTests {
         }
     }
 
+    @Test("the overview's body is kept a moment and shared, but an admin's (with the import link) apart and the layout per reader")
+    func keptBody() async throws {
+        try await withApp { app in
+            let pages = app.nationalPages
+            pages.lifetime = 60
+            var visitor = Browser(app)
+            let first = try await visitor.get("/landelijk")
+            #expect(first.status == .ok && !first.body.string.contains("/landelijk/importeren"))
+            var coordinator = try await Browser.signedIn(app, as: "coordinator@zeist.demo")
+            let theirs = try await coordinator.get("/landelijk").body.string
+            #expect(pages.computations == 1, "a visitor and a coordinator read one body")
+            #expect(theirs.contains("name=\"csrf\"") && !first.body.string.contains("name=\"csrf\""), "each in their own layout")
+            #expect(!theirs.contains("/landelijk/importeren"))
+            var admin = try await Browser.signedIn(app, as: "admin@kansrijk.demo")
+            #expect(try await admin.get("/landelijk").body.string.contains("/landelijk/importeren"))
+            #expect(pages.computations == 2, "the admin's body is its own")
+            let bad = try await visitor.get("/landelijk?tranche=99")
+            #expect(bad.status == .badRequest, "a kept body keeps its status")
+            #expect(try await visitor.get("/landelijk?tranche=99").status == .badRequest)
+            #expect(pages.computations == 3)
+            // what the kept body shows is what a fresh one shows
+            pages.lifetime = 0
+            #expect(try await visitor.get("/landelijk").body.string == first.body.string)
+        }
+    }
+
     @Test("the table filters and sorts through the query string, and the CSV gives the same rows")
     func filterSortAndCSV() async throws {
         try await withApp { app in

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 struct CoalitionListPage: Encodable {
@@ -101,7 +102,10 @@ struct CoalitionController: RouteCollection {
     @Sendable func update(req: Request) async throws -> Response {
         let ws = try await req.workspace(.edit)
         var form = try req.content.decode(CoalitionForm.self)
-        let taken = Set(try await Coalition.query(on: req.db).filter(\.$id != ws.id).all().map(\.slug))
+        // the other coalitions' slugs only: whole models of every coalition were most of a save's CPU
+        let taken = Set(try await req.db.readAll("SELECT slug FROM coalitions WHERE id <> \(bind: ws.id)", pool: nil) {
+            try $0.decode(column: "slug", as: String.self)
+        })
         let isAdmin = ws.user.role == .admin
         // the slug is the coalition's address in links and bookmarks; only an admin renames it
         if !isAdmin { form.slug = ws.coalition.slug }
