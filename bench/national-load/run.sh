@@ -8,8 +8,9 @@
 #   SETUPS="sqlite postgres postgres-2" (default) or a part of it
 #   NL_SQLITE_DB=/tmp/nl.sqlite ...                      # keep the generated SQLite database and reuse it
 #   VERIFY=0 ...                                         # skip the closing `audit verify` (minutes at 2 million events)
-#   PROBE=1 ...                                          # also each request kind alone on SQLite (PROBE_SECONDS,
-#                                                        # PROBE_CONNECTIONS): the server's CPU per request of each kind
+#   PROBE=1 ...                                          # also each request kind alone on SQLite and on PostgreSQL
+#                                                        # with one instance (PROBE_SECONDS, PROBE_CONNECTIONS): the
+#                                                        # server's (and the database's) CPU per request of each kind
 #
 # 1. Generates the national dataset (`kansrijk demo --national-load --scale SCALE --plan FILE`):
 #    342 municipalities, 275 coalitions, 2,000 organisations, 8,000 professionals, 40,000 services,
@@ -131,19 +132,23 @@ measure() {
   printf '%s: %s\n' "$label" "$(head -1 "$OUT/nl-$label.kinds")"
 }
 
-# probe SETUP URL PID: each request kind of mix.lua alone (NL_ONLY) for PROBE_SECONDS with
-# PROBE_CONNECTIONS connections: requests/s, p50/p99 and the server's CPU time per request
+# probe SETUP URL PID [DBPID]: each request kind of mix.lua alone (NL_ONLY) for PROBE_SECONDS with
+# PROBE_CONNECTIONS connections: requests/s, p50/p99 and the server's CPU time per request, and
+# with DBPID (PostgreSQL's postmaster) the database's CPU time per request beside it
 probe() {
-  local setup=$1 url=$2 pid=$3 kind c=${PROBE_CONNECTIONS:-4} s=${PROBE_SECONDS:-8}
-  printf 'kind\trequests/s\tp50 ms\tp99 ms\tfailed\tserver CPU ms/request\tload\n' >"$OUT/nl-probe-$setup.tsv"
+  local setup=$1 url=$2 pid=$3 db=${4:-} kind c=${PROBE_CONNECTIONS:-4} s=${PROBE_SECONDS:-8} groups
+  groups=("kansrijk=$pid")
+  [ -z "$db" ] || groups+=("postgresql=$db")
+  printf 'kind\trequests/s\tp50 ms\tp99 ms\tfailed\tserver CPU ms/request\tload\tdatabase CPU ms/request\n' >"$OUT/nl-probe-$setup.tsv"
   for kind in search service worklist client referral-update coordinator-edit dashboard map hsds; do
-    python3 "$HERE/procstat.py" "$WORK/probe.proc" "$s" "kansrijk=$pid" &
+    python3 "$HERE/procstat.py" "$WORK/probe.proc" "$s" "${groups[@]}" &
     local stat_pid=$!
     NL_ONLY=$kind NL_SESSIONS=$WORK/$setup.sessions NL_PLAN=$WORK/$setup.plan NL_OUT=$WORK/probe.kinds \
       wrk -t"$c" -c"$c" -d"${s}s" --timeout 10s -s "$HERE/mix.lua" "$url" >/dev/null
     wait "$stat_pid" || true
-    awk -F'\t' -v k="$kind" -v load="$(cut -d' ' -f1 /proc/loadavg)" -v cpu="$(cut -f2 "$WORK/probe.proc")" \
-      '$1 == "all" { n = $2 } $1 == k { printf "%s\t%.0f\t%s\t%s\t%s\t%.1f\t%s\n", k, $3, $4, $5, $6, (n > 0 ? cpu * 1000 / n : 0), load }' \
+    awk -F'\t' -v k="$kind" -v load="$(cut -d' ' -f1 /proc/loadavg)" -v cpu="$(sed -n 1p "$WORK/probe.proc" | cut -f2)" \
+      -v dbcpu="$(sed -n 2p "$WORK/probe.proc" | cut -f2)" \
+      '$1 == "all" { n = $2 } $1 == k { printf "%s\t%.0f\t%s\t%s\t%s\t%.1f\t%s\t%s\n", k, $3, $4, $5, $6, (n > 0 ? cpu * 1000 / n : 0), load, (n > 0 && dbcpu != "" ? sprintf("%.1f", dbcpu * 1000 / n) : "") }' \
       "$WORK/probe.kinds" | tee -a "$OUT/nl-probe-$setup.tsv"
   done
 }
@@ -246,6 +251,7 @@ if [[ " $SETUPS " == *" postgres"* ]]; then
     printf 'postgres: ready %s ms after start\n' "$READY_MS" | tee "$OUT/nl-postgres.ready"
     sessions postgres
     measure postgres "$BASE" postgres "kansrijk=$LAST_PID" "postgresql=$PG_PID"
+    [ "${PROBE:-0}" = 0 ] || probe postgres "$BASE" "$LAST_PID" "$PG_PID"
     stop_instances
   fi
   if [[ " $SETUPS " == *" postgres-2 "* ]]; then

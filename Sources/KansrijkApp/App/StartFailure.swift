@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import PostgresNIO
 
 /// The one line an operator reads when the server or a command cannot go on: what went wrong and
 /// what to do, for the failures a person causes (a read-only or missing database or file, a database
@@ -9,7 +10,7 @@ enum StartFailure {
     static func line(for error: any Error, settings: Settings, language: CommandLineLanguage = .english) -> String {
         let l = language
         if let problem = fileProblem(error) { return problem.line(l) }
-        let text = String(describing: error).replacingOccurrences(of: "\n", with: " ")
+        let text = describe(error).replacingOccurrences(of: "\n", with: " ")
         let lowered = text.lowercased()
         if isMissingTable(error) { return CommandLineProblem.databaseNotMigrated.line(l) }
         if (error as? IOError)?.errnoCode == EADDRINUSE || lowered.contains("address already in use") {
@@ -46,9 +47,21 @@ enum StartFailure {
         return String(text.prefix(500))
     }
 
+    /// The error's own text; for PostgreSQL's errors the server's message and SQLSTATE (PostgresNIO
+    /// describes every error as "Generic description to prevent accidental leakage of sensitive
+    /// data", which tells an operator nothing).
+    static func describe(_ error: any Error) -> String {
+        guard let postgres = error as? PSQLError else { return String(describing: error) }
+        if let message = postgres.serverInfo?[.message] {
+            return "PostgreSQL: \(message) (SQLSTATE \(postgres.serverInfo?[.sqlState] ?? "?"))"
+        }
+        return "PostgreSQL: \(postgres.code)"
+    }
+
     /// "no such table" (SQLite) or "relation ... does not exist" (PostgreSQL): migrations never ran.
     static func isMissingTable(_ error: any Error) -> Bool {
-        let text = String(describing: error).lowercased()
+        if let postgres = error as? PSQLError, postgres.serverInfo?[.sqlState] == "42P01" { return true }
+        let text = describe(error).lowercased()
         return text.contains("no such table") || text.contains("relation") && text.contains("does not exist") || text.contains("42p01")
     }
 

@@ -50,7 +50,7 @@ public func configure(_ app: Application, settings: Settings) async throws {
                           path: "/", isSecure: settings.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
-    // page views write their audit events in groups on SQLite (ADR 0019)
+    // page views write their audit events in groups (ADR 0019; on PostgreSQL too since issue 17)
     let writerLoop = app.eventLoopGroup.next()
     app.auditWriter = AuditGroupWriter { [unowned app] in app.databases.database(logger: app.logger, on: writerLoop) }
 

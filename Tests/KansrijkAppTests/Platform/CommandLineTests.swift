@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import SQLKit
 import Testing
 import Vapor
 @testable import KansrijkApp
@@ -119,6 +120,30 @@ struct CommandLineTests {
             .hasPrefix("het adres is al in gebruik"))
         #expect(CommandLineOutput.prefixed("kansrijk: al gezegd") == "kansrijk: al gezegd")
         #expect(CommandLineOutput.prefixed("twee\nregels") == "kansrijk: twee regels")
+    }
+
+    @Test("the driver's own error about a missing table says to migrate, on SQLite and on PostgreSQL (not PostgresNIO's generic text)")
+    func missingTableFromTheDriver() async throws {
+        try await withTestDatabase(.empty) { url in
+            var env = testEnvironment(databaseURL: url)
+            env["KANSRIJK_AUTO_MIGRATE"] = "0"
+            let app = try await Application.make(.testing)
+            app.logger.logLevel = .warning
+            do {
+                try await configure(app, settings: try Settings.fromEnvironment(env))
+                let sql = try #require(app.db as? any SQLDatabase)
+                var caught: (any Error)?
+                do { try await sql.raw("SELECT id FROM users").run() } catch { caught = error }
+                let error = try #require(caught)
+                #expect(StartFailure.line(for: error, settings: app.settings) == "the database is not set up yet: run 'kansrijk migrate' first")
+                let said = StartFailure.describe(error)
+                #expect(!said.contains("Generic description") && said.contains("users"), "the server's own words: \(said)")
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await app.asyncShutdown()
+        }
     }
 
     @Test("without automatic migration a command refuses an unmigrated database, and runs once it is migrated")

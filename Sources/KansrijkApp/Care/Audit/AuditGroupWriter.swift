@@ -1,13 +1,15 @@
 import Fluent
 import Vapor
 
-/// Writes the read events of concurrent page views on SQLite together (group commit): a page view
+/// Writes the read events of concurrent page views together (group commit): a page view
 /// hands its event over and waits until it is committed; whatever arrives while a group is being
 /// written goes into the next group, one transaction of the chain with one insert
 /// (`AuditLog.appendGroup`). No event is ever answered before it is stored, and the chain is
 /// the same as one event at a time: each group reads the end of the chain inside its transaction.
 /// Under load this turns 32 transactions into one; alone, a page view pays what it paid before.
-/// The groups change only the audit file (`AuditFile`), never the main database file.
+/// On SQLite the groups change only the audit file (`AuditFile`), never the main database file; on
+/// PostgreSQL a group takes the chain's advisory lock once instead of once per page view (five
+/// statements each, in turn across every instance).
 /// One writer per application (its database), made at start-up. It always writes on the connection
 /// of one event loop.
 actor AuditGroupWriter {
@@ -18,7 +20,7 @@ actor AuditGroupWriter {
         var done: CheckedContinuation<Void, any Error>
     }
 
-    /// SQLite allows 32,766 bound values in a statement; an event has 13.
+    /// SQLite allows 32,766 bound values in a statement (PostgreSQL 65,535); an event has 13.
     static let maximumGroup = 500
 
     private var pending: [Pending] = []

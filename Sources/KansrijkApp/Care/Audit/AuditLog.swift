@@ -62,8 +62,14 @@ enum AuditLog {
             return
         }
         guard db.inTransaction else {
-            // PostgreSQL: the advisory lock below lasts until the end of a transaction
-            try await db.writeTransaction { db in try await record(draft, on: db, now: now) }
+            // PostgreSQL: a page view's event joins the others of the moment (one transaction, one
+            // advisory lock for the group); else a transaction of its own, as the lock below lasts
+            // until the end of a transaction
+            if let writer {
+                try await writer.append(draft, at: now, on: db)
+            } else {
+                try await db.writeTransaction { db in try await record(draft, on: db, now: now) }
+            }
             return
         }
         try await lockChain(on: db)
@@ -74,10 +80,19 @@ enum AuditLog {
     /// and inserted with one statement, without Fluent's models, in a transaction of the chain
     /// (`chainTransaction`). Waiting happens in the gate, not in SQLite's busy handler, so concurrent
     /// page views neither spin nor deadlock: nothing waits for the gate while holding a database lock.
+    /// On PostgreSQL the group's transaction holds the chain's advisory lock instead, so the groups
+    /// of several instances take turns.
     static func appendGroup(_ entries: [(id: UUID, draft: AuditDraft, at: Date)], on db: any Database) async throws {
         try await db.withConnection { conn in
             guard let sql = conn as? any SQLDatabase else { throw Abort(.internalServerError) }
-            try await chainTransaction(on: sql) { try await insert(entries, on: sql) }
+            if sql.dialect.name == "postgresql" {
+                try await plainTransaction(on: sql) {
+                    try await sql.raw("SELECT pg_advisory_xact_lock(7513)").run()
+                    try await insert(entries, on: sql)
+                }
+            } else {
+                try await chainTransaction(on: sql) { try await insert(entries, on: sql) }
+            }
         }
     }
 
