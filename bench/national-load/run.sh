@@ -64,7 +64,8 @@ start_instance() {
   local label=$1 port=$2 t0 pid
   shift 2
   t0=$(date +%s%N)
-  env "$@" "$BIN" serve --env production --hostname 127.0.0.1 --port "$port" >"$OUT/nl-$label-server.log" 2>&1 &
+  # with the allocator setting deploy/systemd/kansrijk@.service gives a deployed instance
+  env MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" "$@" "$BIN" serve --env production --hostname 127.0.0.1 --port "$port" >"$OUT/nl-$label-server.log" 2>&1 &
   pid=$!
   INSTANCE_PIDS+=("$pid")
   until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do

@@ -85,6 +85,25 @@ struct ProcessSectionTests {
         return quarters
     }
 
+    @Test("NNZ counts filed under a municipality's former code count for today's municipality; another's do not")
+    func nnzUnderFormerCode() async throws {
+        try await withApp { app in
+            let merge = try #require(KnownMerges.rows.first { Municipality.isListed($0.current) })
+            let quarters = ProcessCounts.quarters(endingAt: Date(), count: DashboardController.processQuarters)
+            guard case .quarter(let y, let n) = quarters[2] else { Issue.record("not a quarter"); return }
+            let other = merge.current == "GM0355" ? "GM0344" : "GM0355"
+            for (code, count) in [(merge.former, 12), (merge.current, 5), (other, 40)] {
+                let m = MonitoringCount()
+                m.element = "nnz_gesprekken"; m.areaCode = code; m.period = String(format: "%04d-%02d", y, (n - 1) * 3 + 1); m.year = y
+                m.breakdown = ""; m.breakdownValue = ""; m.count = count; m.source = "test"
+                try await m.create(on: app.db)
+            }
+            let counts = try await CountedProcessFigures().quarterly(municipalities: [merge.current], quarters: quarters, on: app.db)
+            #expect(counts.series(.nnz)[2] == 17, "the former code's 12 and today's 5, not the other municipality's 40")
+            #expect(counts.series(.nnz).reduce(0, +) == 17)
+        }
+    }
+
     @Test("on the coalition's dashboard: a chart and table per part, the public download suppressed, members' download complete")
     func dashboard() async throws {
         try await withApp { app in
