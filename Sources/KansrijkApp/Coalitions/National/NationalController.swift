@@ -83,3 +83,17 @@ struct NationalController: RouteCollection {
                                  provinces: Set(data.provinces.map(\.code)), regions: Set(data.regions.map(\.code)))
     }
 }
+
+extension Application {
+    private struct NationalPagesKey: StorageKey { typealias Value = RenderedPages }
+
+    /// The national overview's rendered bodies (`NationalController.overview`), kept 2 s: no
+    /// write needs to empty them, as the overview may be 2 s behind like any instance's copy
+    /// (issue 17). Nothing is kept in tests.
+    var nationalPages: RenderedPages {
+        if let pages = storage[NationalPagesKey.self] { return pages }
+        let pages = RenderedPages(lifetime: environment == .testing ? 0 : 2, capacity: 200)
+        storage[NationalPagesKey.self] = pages
+        return pages
+    }
+}

@@ -21,8 +21,7 @@ struct NationalData: Sendable {
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the national overview needs an SQL database") }
         let provinces = try await Province.query(on: db).all().map { (code: $0.id!, name: $0.name) }
         let regions = try await GGDRegion.query(on: db).all().map { (code: $0.id!, name: $0.name) }
-        let municipalities = try await sql.select().columns("id", "name", "ggd_code", "province_code")
-            .from(Municipality.schema).where("id", .notEqual, Municipality.unknownCode).all(decoding: MunicipalityColumns.self)
+        let municipalities = try await AreaDimension.places(on: db)
         let participation = try await sql.select().columns("*").from(MunicipalityParticipation.schema)
             .all(decoding: ParticipationColumns.self)
         let byCode = Dictionary(participation.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -30,11 +29,11 @@ struct NationalData: Sendable {
         let provinceNames = Dictionary(uniqueKeysWithValues: provinces.map { ($0.code, $0.name) })
         let regionNames = Dictionary(uniqueKeysWithValues: regions.map { ($0.code, $0.name) })
         let rows = municipalities.map { m -> NationalRow in
-            let p = byCode[m.id]
-            return NationalRow(code: m.id, name: m.name, provinceCode: m.province_code, provinceName: provinceNames[m.province_code] ?? m.province_code,
-                               ggdCode: m.ggd_code, ggdName: regionNames[m.ggd_code] ?? m.ggd_code,
+            let p = byCode[m.code]
+            return NationalRow(code: m.code, name: m.name, provinceCode: m.provinceCode, provinceName: provinceNames[m.provinceCode] ?? m.provinceCode,
+                               ggdCode: m.ggdCode, ggdName: regionNames[m.ggdCode] ?? m.ggdCode,
                                facts: p?.facts, isDemo: p?.is_demo ?? false, sourceNote: p?.source_note, updatedAt: p?.updated_at,
-                               coalitions: (coverage.coalitions[m.id] ?? []).map(\.name), stage: coverage.stage(of: m.id))
+                               coalitions: (coverage.coalitions[m.code] ?? []).map(\.name), stage: coverage.stage(of: m.code))
         }
         return NationalData(provinces: DutchFold.sorted(provinces, by: \.name), regions: DutchFold.sorted(regions, by: \.name),
                             rows: DutchFold.sorted(rows, by: \.name))
@@ -51,13 +50,6 @@ struct NationalData: Sendable {
     private struct NameColumns: Decodable {
         var id: String
         var name: String
-    }
-
-    private struct MunicipalityColumns: Decodable {
-        var id: String
-        var name: String
-        var ggd_code: String
-        var province_code: String
     }
 
     private struct ParticipationColumns: Decodable {

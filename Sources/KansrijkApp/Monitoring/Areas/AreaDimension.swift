@@ -25,14 +25,7 @@ struct AreaDimension: Sendable {
     }
 
     static func load(on db: any Database) async throws -> AreaDimension {
-        // four columns with SQL rather than 342 Fluent models through reflection: a dashboard's
-        // process section loads the dimension on every request
-        let places = try await db.readAll("""
-            SELECT id, name, ggd_code, province_code FROM municipalities WHERE id <> \(bind: Municipality.unknownCode)
-            """, pool: nil) { row in
-            Place(code: try row.decode(column: "id", as: String.self), name: try row.decode(column: "name", as: String.self),
-                  ggdCode: try row.decode(column: "ggd_code", as: String.self), provinceCode: try row.decode(column: "province_code", as: String.self))
-        }
+        let places = try await Self.places(on: db)
         let regions = try await GGDRegion.query(on: db).all()
         let provinces = try await Province.query(on: db).all()
         let merges = try await MunicipalityMerge.query(on: db).all().map {
@@ -40,6 +33,18 @@ struct AreaDimension: Sendable {
         }
         return AreaDimension(places: places, regionNames: Dictionary(uniqueKeysWithValues: regions.map { ($0.id!, $0.name) }),
                              provinceNames: Dictionary(uniqueKeysWithValues: provinces.map { ($0.id!, $0.name) }), merges: merges)
+    }
+
+    /// Every listed municipality (not the reserved "Gemeente onbekend") as four columns with SQL
+    /// rather than 342 Fluent models through reflection: a dashboard's process section and the
+    /// national overview read them on every request.
+    static func places(on db: any Database) async throws -> [Place] {
+        try await db.readAll("""
+            SELECT id, name, ggd_code, province_code FROM municipalities WHERE id <> \(bind: Municipality.unknownCode)
+            """, pool: nil) { row in
+            Place(code: try row.decode(column: "id", as: String.self), name: try row.decode(column: "name", as: String.self),
+                  ggdCode: try row.decode(column: "ggd_code", as: String.self), provinceCode: try row.decode(column: "province_code", as: String.self))
+        }
     }
 
     /// Index of a current municipality in `places` (dense, for fast aggregation).
